@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The binfmt handler: recognize x86-64 ELF executables and hand them to
+ * the translator runtime the way fs/binfmt_misc.c does, so a runtime
+ * written for binfmt_misc cannot tell the difference.
+ */
+#include "xlate.h"
+
+#include <linux/binfmts.h>
+#include <linux/file.h>
+#include <linux/module.h>
+
+#include "lib/elf_x86.h"
+#include "uapi/xlate.h"
+
+static int refuse(struct xlate_config *cfg, enum xlate_stat stat)
+{
+	xlate_stat_inc(stat);
+	xlate_config_put(cfg);
+	return -ENOEXEC;
+}
+
+/*
+ * Rewrite the exec to run the runtime.  Mirrors load_misc_binary():
+ * argv becomes "runtime path-of-binary argv[1..]" (or keeps argv[0]
+ * after the path with preserve_argv0), and the runtime file becomes
+ * bprm->interpreter for exec_binprm() to load.
+ */
+static int hand_off(struct linux_binprm *bprm, const struct xlate_config *cfg)
+{
+	bool open_binary = cfg->open_binary || cfg->credentials;
+	struct file *interp;
+	int ret;
+
+	if (cfg->preserve_argv0) {
+		bprm->interp_flags |= BINPRM_FLAGS_PRESERVE_ARGV0;
+	} else {
+		ret = remove_arg_zero(bprm);
+		if (ret)
+			return ret;
+	}
+	if (open_binary)
+		bprm->have_execfd = 1;
+
+	/* argv[1]: the path of the binary */
+	ret = copy_string_kernel(bprm->interp, bprm);
+	if (ret < 0)
+		return ret;
+	bprm->argc++;
+
+	/* argv[0]: the runtime */
+	ret = copy_string_kernel(cfg->path, bprm);
+	if (ret < 0)
+		return ret;
+	bprm->argc++;
+
+	ret = bprm_change_interp(cfg->path, bprm);
+	if (ret < 0)
+		return ret;
+
+	/*
+	 * The runtime was opened when it was configured (binfmt_misc's F
+	 * flag): clone that open file so the runtime need not be visible
+	 * in the caller's mount namespace or chroot.
+	 */
+	interp = file_clone_open(cfg->runtime);
+	if (IS_ERR(interp))
+		return PTR_ERR(interp);
+	ret = exe_file_deny_write_access(interp);
+	if (ret) {
+		fput(interp);
+		return ret;
+	}
+	bprm->interpreter = interp;
+	if (cfg->credentials)
+		bprm->execfd_creds = 1;
+	/*
+	 * Tag the exec as translated.  begin_new_exec() clears these bits
+	 * at the point of no return; marker.c sets them again once the
+	 * exec has succeeded.
+	 */
+	bprm->per_clear |= XLATE_PER_MARKER;
+	return 0;
+}
+
+static int load_x86_binary(struct linux_binprm *bprm)
+{
+	struct xlate_config *cfg;
+	int ret;
+
+	if (xlate_elf_is_x86_64(bprm->buf, BINPRM_BUF_SIZE)) {
+		xlate_stat_inc(XLATE_STAT_PASSED_OVER);
+		return -ENOEXEC;
+	}
+
+	cfg = xlate_config_get();
+	if (!cfg || !cfg->enabled)
+		return refuse(cfg, XLATE_STAT_REFUSED_DISABLED);
+	if (!cfg->runtime) {
+		pr_warn_ratelimited("%s: x86-64 executable refused: no runtime set; write its path to /sys/module/xlate/parameters/runtime or run 'xlatectl set runtime PATH'\n",
+				    bprm->filename);
+		return refuse(cfg, XLATE_STAT_REFUSED_NO_RUNTIME);
+	}
+	/*
+	 * binfmt_misc refuses when the path is gone after exec (execveat
+	 * of an O_CLOEXEC descriptor).  The runtime cannot open it either,
+	 * unless it is given the file as AT_EXECFD.
+	 */
+	if ((bprm->interp_flags & BINPRM_FLAGS_PATH_INACCESSIBLE) &&
+	    !(cfg->open_binary || cfg->credentials)) {
+		xlate_stat_inc(XLATE_STAT_REFUSED_INACCESSIBLE);
+		xlate_config_put(cfg);
+		return -ENOENT;
+	}
+
+	ret = hand_off(bprm, cfg);
+	xlate_stat_inc(ret ? XLATE_STAT_FAILED : XLATE_STAT_TRANSLATED);
+	xlate_config_put(cfg);
+	return ret;
+}
+
+static struct linux_binfmt xlate_format = {
+	.module		= THIS_MODULE,
+	.load_binary	= load_x86_binary,
+};
+
+/**
+ * xlate_binfmt_init() - start handling execs
+ *
+ * Registers at the head of the format list, ahead of binfmt_misc, so a
+ * binfmt_misc registration for x86-64 is only used while xlate passes
+ * x86-64 executables over (disabled or no runtime).
+ */
+void xlate_binfmt_init(void)
+{
+	insert_binfmt(&xlate_format);
+}
+
+/**
+ * xlate_binfmt_exit() - stop handling execs
+ */
+void xlate_binfmt_exit(void)
+{
+	unregister_binfmt(&xlate_format);
+}

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The one place where kernel-version and architecture differences live.
+ * Supported: Linux 6.1 and 6.12 (Debian bookworm), arm64; the module
+ * also builds for x86-64 (where it refuses to load) so that build
+ * checks cover both.
+ */
+#ifndef XLATE_COMPAT_H
+#define XLATE_COMPAT_H
+
+#include <linux/version.h>
+
+#include "lib/elf_x86.h"
+
+#if defined(CONFIG_ARM64)
+#define XLATE_HOST_IS_ARM64	1
+#define XLATE_HOST_EM		XLATE_EM_AARCH64
+#define XLATE_SYM_NEWUNAME	"__arm64_sys_newuname"
+#elif defined(CONFIG_X86_64)
+#define XLATE_HOST_IS_ARM64	0
+#define XLATE_HOST_EM		XLATE_EM_X86_64
+#define XLATE_SYM_NEWUNAME	"__x64_sys_newuname"
+#else
+#error "xlate supports arm64 hosts (and builds for x86-64 for testing)"
+#endif
+
+/* /proc/cpuinfo's open routine, generic in fs/proc/cpuinfo.c. */
+#define XLATE_SYM_CPUINFO_OPEN	"cpuinfo_open"
+
+/* procfs's splice_read for seq_file entries. */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 5, 0)
+#define XLATE_SPLICE_READ	copy_splice_read
+#else
+#define XLATE_SPLICE_READ	generic_file_splice_read
+#endif
+
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 1, 0)
+#error "xlate needs Linux 6.1 or later"
+#endif
+
+#endif /* XLATE_COMPAT_H */

@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * /proc/cpuinfo for marked tasks: an x86-format view.
+ *
+ * Every route to the file (the plain path, openat() on a /proc
+ * descriptor, /proc/self/root/..., symlinks, another procfs mount) ends
+ * in fs/proc/cpuinfo.c's cpuinfo_open(), which seq_open()s the file
+ * with the architecture's seq_operations.  A kretprobe on it turns the
+ * freshly opened file of a marked task into an x86 one by swapping two
+ * pointers, which is all a return handler (preemption off) may do:
+ *
+ * - the seq_file's ->op, to xlate's seq_operations (cpuinfo.h renders
+ *   each CPU's block from the profile), and
+ * - the file's ->f_op, to a copy of procfs's operations for this
+ *   permanent entry (seq_read_iter, seq_lseek, seq_release) that names
+ *   THIS_MODULE as owner.  The handler takes a module reference for
+ *   it; __fput()'s fops_put() drops it when the file is closed.  So
+ *   while a virtualized file is open, xlate cannot be unloaded (rmmod
+ *   says it is in use) and the file keeps working.
+ *
+ * cpuinfo is a PROC_ENTRY_PERMANENT entry: procfs keeps no per-opener
+ * state for it, so replacing f_op bypasses nothing.
+ */
+#include "xlate.h"
+
+#include <linux/cpumask.h>
+#include <linux/kprobes.h>
+#include <linux/module.h>
+#include <linux/sched.h>
+#include <linux/seq_file.h>
+
+#include "compat.h"
+#include "cpuinfo.h"
+#include "lib/marker.h"
+
+static void *c_start(struct seq_file *m, loff_t *pos)
+{
+	*pos = cpumask_next(*pos - 1, cpu_online_mask);
+	if (*pos < nr_cpu_ids)
+		return (void *)(uintptr_t)(*pos + 1);
+	return NULL;
+}
+
+static void *c_next(struct seq_file *m, void *v, loff_t *pos)
+{
+	(*pos)++;
+	return c_start(m, pos);
+}
+
+static void c_stop(struct seq_file *m, void *v)
+{
+}
+
+static int c_show(struct seq_file *m, void *v)
+{
+	return xlate_cpuinfo_show(m, (uintptr_t)v - 1);
+}
+
+static const struct seq_operations xlate_cpuinfo_seq_ops = {
+	.start	= c_start,
+	.next	= c_next,
+	.stop	= c_stop,
+	.show	= c_show,
+};
+
+static const struct file_operations xlate_cpuinfo_fops = {
+	.owner		= THIS_MODULE,
+	.llseek		= seq_lseek,
+	.read_iter	= seq_read_iter,
+	.splice_read	= XLATE_SPLICE_READ,
+	.release	= seq_release,
+};
+
+struct cpuinfo_call {
+	struct file *file;
+};
+
+static int cpuinfo_entry(struct kretprobe_instance *ri, struct pt_regs *regs)
+{
+	struct cpuinfo_call *call = (struct cpuinfo_call *)ri->data;
+
+	if (!xlate_marker_has_x86_view(current->personality))
+		return 1;
+	call->file = (struct file *)regs_get_kernel_argument(regs, 1);
+	return 0;
+}
+
+static int cpuinfo_return(struct kretprobe_instance *ri, struct pt_regs *regs)
+{
+	struct cpuinfo_call *call = (struct cpuinfo_call *)ri->data;
+	struct file *file = call->file;
+	struct seq_file *m;
+
+	if (regs_return_value(regs))
+		return 0;
+	/* Fails only while xlate is being unloaded: native view then. */
+	if (!try_module_get(THIS_MODULE))
+		return 0;
+	m = file->private_data;
+	m->op = &xlate_cpuinfo_seq_ops;
+	file->f_op = &xlate_cpuinfo_fops;
+	xlate_stat_inc(XLATE_STAT_CPUINFO);
+	return 0;
+}
+
+static struct kretprobe cpuinfo_probe = {
+	.kp.symbol_name	= XLATE_SYM_CPUINFO_OPEN,
+	.entry_handler	= cpuinfo_entry,
+	.handler	= cpuinfo_return,
+	.data_size	= sizeof(struct cpuinfo_call),
+};
+
+/**
+ * xlate_cpuinfo_hook_init() - give marked tasks the x86 /proc/cpuinfo
+ *
+ * Return: 0 or a negative errno.
+ */
+int xlate_cpuinfo_hook_init(void)
+{
+	int ret;
+
+	/* seq_open() may sleep in kmalloc: size for sleeping openers. */
+	cpuinfo_probe.maxactive = 64 + 4 * num_possible_cpus();
+	ret = register_kretprobe(&cpuinfo_probe);
+	if (ret)
+		pr_err("cannot probe %s: %d\n", XLATE_SYM_CPUINFO_OPEN, ret);
+	return ret;
+}
+
+/**
+ * xlate_cpuinfo_hook_exit() - stop virtualizing /proc/cpuinfo
+ *
+ * Files already opened keep working: each holds a module reference.
+ */
+void xlate_cpuinfo_hook_exit(void)
+{
+	unregister_kretprobe(&cpuinfo_probe);
+}
+
+/**
+ * xlate_cpuinfo_hook_missed() - how often the probe could not run
+ *
+ * Return: the kretprobe's nmissed count.
+ */
+unsigned long xlate_cpuinfo_hook_missed(void)
+{
+	return cpuinfo_probe.nmissed;
+}

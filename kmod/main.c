@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * xlate: run x86-64 Linux programs on arm64 through a userspace
+ * translator, the way binfmt_misc would, and give translated tasks an
+ * x86 view of uname(2) and /proc/cpuinfo.
+ *
+ * Init brings the pieces up so that nothing is visible before it can
+ * work: configuration and sysfs first, then the marker and the hooks,
+ * and the binfmt handler last.  Exit takes them down in reverse.
+ */
+#include "xlate.h"
+
+#include <linux/err.h>
+#include <linux/module.h>
+#include <linux/utsname.h>
+
+#include "compat.h"
+#include "cpuinfo.h"
+#include "uapi/xlate.h"
+
+static int __init xlate_init(void)
+{
+	struct kobject *kobj;
+	int ret;
+
+	/* Our bits must not collide with the kernel's personality flags. */
+	BUILD_BUG_ON(XLATE_PER_MARKER & (PER_MASK | UNAME26 |
+		     ADDR_NO_RANDOMIZE | FDPIC_FUNCPTRS | MMAP_PAGE_ZERO |
+		     ADDR_COMPAT_LAYOUT | READ_IMPLIES_EXEC | ADDR_LIMIT_32BIT |
+		     SHORT_INODE | WHOLE_SECONDS | STICKY_TIMEOUTS |
+		     ADDR_LIMIT_3GB));
+
+	if (!XLATE_HOST_IS_ARM64) {
+		pr_err("xlate runs x86-64 programs on arm64 hosts; this is a %s kernel, which runs them natively\n",
+		       utsname()->machine);
+		return -ENODEV;
+	}
+
+	xlate_config_autodetect();
+
+	kobj = xlate_sysfs_init();
+	if (IS_ERR(kobj)) {
+		ret = PTR_ERR(kobj);
+		goto err_config;
+	}
+	ret = xlate_stats_init(kobj);
+	if (ret)
+		goto err_sysfs;
+	ret = xlate_cpuinfo_init(kobj);
+	if (ret)
+		goto err_stats;
+	ret = xlate_marker_init();
+	if (ret)
+		goto err_cpuinfo;
+	ret = xlate_uname_hook_init();
+	if (ret)
+		goto err_marker;
+	ret = xlate_cpuinfo_hook_init();
+	if (ret)
+		goto err_uname;
+
+	xlate_config_mark_loaded();
+	xlate_binfmt_init();
+	pr_info("version %s loaded\n", XLATE_VERSION);
+	return 0;
+
+err_uname:
+	xlate_uname_hook_exit();
+err_marker:
+	xlate_marker_exit();
+err_cpuinfo:
+	xlate_cpuinfo_exit();
+err_stats:
+	xlate_stats_exit();
+err_sysfs:
+	xlate_sysfs_exit();
+err_config:
+	xlate_config_exit();
+	return ret;
+}
+
+static void __exit xlate_exit(void)
+{
+	xlate_binfmt_exit();
+	xlate_cpuinfo_hook_exit();
+	xlate_uname_hook_exit();
+	xlate_marker_exit();
+	xlate_cpuinfo_exit();
+	xlate_stats_exit();
+	xlate_sysfs_exit();
+	xlate_config_exit();
+	pr_info("unloaded\n");
+}
+
+module_init(xlate_init);
+module_exit(xlate_exit);
+
+MODULE_DESCRIPTION("Run x86-64 programs through a userspace translator, binfmt_misc-compatible");
+MODULE_AUTHOR("The xlate authors");
+MODULE_LICENSE("GPL");
+MODULE_VERSION(XLATE_VERSION);

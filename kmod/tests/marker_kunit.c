@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit suite for kmod/lib/marker.h: where the personality marker bits
+ * lie, and how a successful exec changes them.
+ */
+#include <kunit/test.h>
+#include <linux/bitops.h>
+#include <linux/bits.h>
+#include <linux/personality.h>
+#include <linux/string.h>
+
+#include "../lib/marker.h"
+
+/* Every flag <uapi/linux/personality.h> defines, and the type mask. */
+static const struct {
+	const char *name;
+	unsigned int val;
+} kernel_per_bits[] = {
+	{ "PER_MASK", PER_MASK },
+	{ "UNAME26", UNAME26 },
+	{ "ADDR_NO_RANDOMIZE", ADDR_NO_RANDOMIZE },
+	{ "FDPIC_FUNCPTRS", FDPIC_FUNCPTRS },
+	{ "MMAP_PAGE_ZERO", MMAP_PAGE_ZERO },
+	{ "ADDR_COMPAT_LAYOUT", ADDR_COMPAT_LAYOUT },
+	{ "READ_IMPLIES_EXEC", READ_IMPLIES_EXEC },
+	{ "ADDR_LIMIT_32BIT", ADDR_LIMIT_32BIT },
+	{ "SHORT_INODE", SHORT_INODE },
+	{ "WHOLE_SECONDS", WHOLE_SECONDS },
+	{ "STICKY_TIMEOUTS", STICKY_TIMEOUTS },
+	{ "ADDR_LIMIT_3GB", ADDR_LIMIT_3GB },
+	{ "PER_CLEAR_ON_SETID", PER_CLEAR_ON_SETID },
+	{ "PER_LINUX_32BIT", PER_LINUX_32BIT },
+	{ "PER_LINUX_FDPIC", PER_LINUX_FDPIC },
+	{ "PER_SVR4", PER_SVR4 },
+	{ "PER_SCOSVR3", PER_SCOSVR3 },
+	{ "PER_XENIX", PER_XENIX },
+	{ "PER_LINUX32_3GB", PER_LINUX32_3GB },
+	{ "PER_UW7", PER_UW7 },
+	{ "PER_HPUX", PER_HPUX },
+};
+
+/* Bits used by other flags of the kernel's personality word. */
+#define KERNEL_PER_FLAGS	(UNAME26 | ADDR_NO_RANDOMIZE | FDPIC_FUNCPTRS | \
+				 MMAP_PAGE_ZERO | ADDR_COMPAT_LAYOUT |	\
+				 READ_IMPLIES_EXEC | ADDR_LIMIT_32BIT |	\
+				 SHORT_INODE | WHOLE_SECONDS |		\
+				 STICKY_TIMEOUTS | ADDR_LIMIT_3GB)
+
+static void marker_layout_test(struct kunit *test)
+{
+	unsigned int linux32 = PER_LINUX32 | XLATE_PER_MARKER;
+	unsigned int i;
+
+	KUNIT_EXPECT_EQ(test, XLATE_PER_X86, 0x40000000U);
+	KUNIT_EXPECT_EQ(test, XLATE_PER_TRANSLATED, 0x20000000U);
+	KUNIT_EXPECT_EQ(test, XLATE_PER_MARKER,
+			XLATE_PER_X86 | XLATE_PER_TRANSLATED);
+	KUNIT_EXPECT_EQ(test, hweight32(XLATE_PER_X86), 1U);
+	KUNIT_EXPECT_EQ(test, hweight32(XLATE_PER_TRANSLATED), 1U);
+	KUNIT_EXPECT_EQ(test, XLATE_PER_X86 & XLATE_PER_TRANSLATED, 0U);
+	/* The top bit would read as an error from personality(2). */
+	KUNIT_EXPECT_EQ(test, XLATE_PER_MARKER & BIT(31), 0U);
+	/* Above every kernel flag, so a future one is likelier to miss it. */
+	KUNIT_EXPECT_GT(test, XLATE_PER_TRANSLATED,
+			(unsigned int)KERNEL_PER_FLAGS);
+	for (i = 0; i < ARRAY_SIZE(kernel_per_bits); i++)
+		KUNIT_EXPECT_EQ_MSG(test,
+				    XLATE_PER_MARKER & kernel_per_bits[i].val,
+				    0U, "marker overlaps %s",
+				    kernel_per_bits[i].name);
+	/* The personality type, as the kernel reads it, is unchanged. */
+	KUNIT_EXPECT_EQ(test, personality(linux32), (unsigned int)PER_LINUX32);
+}
+
+struct exec_case {
+	const char *name;
+	unsigned int before;
+	bool translated;
+	unsigned int after;
+};
+
+#define MARK	XLATE_PER_MARKER
+#define X86	XLATE_PER_X86
+#define TRANS	XLATE_PER_TRANSLATED
+/* Bits that are not the marker's. */
+#define OTHERS	(~MARK)
+#define SOME	(PER_LINUX32 | ADDR_NO_RANDOMIZE | READ_IMPLIES_EXEC)
+
+static const struct exec_case exec_cases[] = {
+	{ "translated-from-plain", 0, true, MARK },
+	{ "translated-keeps-others", SOME, true, SOME | MARK },
+	{ "translated-from-marked", MARK, true, MARK },
+	{ "translated-from-hand-set", X86, true, MARK },
+	{ "translated-from-translated-only", TRANS, true, MARK },
+	{ "translated-all-others", OTHERS, true, ~0U },
+	{ "translated-all-bits", ~0U, true, ~0U },
+	{ "native-from-plain", 0, false, 0 },
+	{ "native-keeps-others", SOME, false, SOME },
+	{ "native-clears-translated", MARK, false, 0 },
+	{ "native-clears-translated-keeps-others", SOME | MARK, false, SOME },
+	{ "native-clears-translated-only", TRANS, false, 0 },
+	{ "native-keeps-hand-set", X86, false, X86 },
+	{ "native-keeps-hand-set-and-others", SOME | X86, false, SOME | X86 },
+	{ "native-all-others", OTHERS, false, OTHERS },
+	{ "native-all-bits", ~0U, false, OTHERS },
+	{ "native-all-but-translated", ~TRANS, false, ~TRANS },
+};
+
+static void exec_case_desc(const struct exec_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(marker_exec, exec_cases, exec_case_desc);
+
+static void marker_after_exec_table_test(struct kunit *test)
+{
+	const struct exec_case *c = test->param_value;
+
+	KUNIT_EXPECT_EQ(test, xlate_marker_after_exec(c->before, c->translated),
+			c->after);
+}
+
+/* Properties over many personality words, with each marker state. */
+static void marker_after_exec_sweep_test(struct kunit *test)
+{
+	static const unsigned int states[] = { 0, X86, TRANS, MARK };
+	unsigned int i, s, p, native, xlated;
+
+	for (i = 0; i < 4096; i++) {
+		for (s = 0; s < ARRAY_SIZE(states); s++) {
+			/* Spread i over the word with Knuth's constant. */
+			p = ((i * 2654435761U) & OTHERS) | states[s];
+			xlated = xlate_marker_after_exec(p, true);
+			native = xlate_marker_after_exec(p, false);
+
+			KUNIT_ASSERT_EQ(test, xlated, p | MARK);
+			KUNIT_ASSERT_EQ(test, native & OTHERS, p & OTHERS);
+			KUNIT_ASSERT_TRUE(test,
+					  xlate_marker_has_x86_view(xlated));
+			KUNIT_ASSERT_EQ(test,
+					xlate_marker_after_exec(native, false),
+					native);
+			KUNIT_ASSERT_EQ(test,
+					xlate_marker_after_exec(xlated, true),
+					xlated);
+			/* A translated marker never survives a native exec. */
+			KUNIT_ASSERT_EQ(test,
+					xlate_marker_after_exec(xlated, false),
+					p & OTHERS);
+			KUNIT_ASSERT_EQ(test, native,
+					states[s] == X86 ? p : p & OTHERS);
+		}
+	}
+}
+
+static void marker_has_x86_view_test(struct kunit *test)
+{
+	KUNIT_EXPECT_FALSE(test, xlate_marker_has_x86_view(0));
+	KUNIT_EXPECT_TRUE(test, xlate_marker_has_x86_view(X86));
+	KUNIT_EXPECT_TRUE(test, xlate_marker_has_x86_view(MARK));
+	KUNIT_EXPECT_FALSE(test, xlate_marker_has_x86_view(TRANS));
+	KUNIT_EXPECT_TRUE(test, xlate_marker_has_x86_view(~0U));
+	KUNIT_EXPECT_FALSE(test, xlate_marker_has_x86_view(~X86));
+	KUNIT_EXPECT_FALSE(test, xlate_marker_has_x86_view(OTHERS));
+	KUNIT_EXPECT_TRUE(test, xlate_marker_has_x86_view(SOME | X86));
+	KUNIT_EXPECT_FALSE(test, xlate_marker_has_x86_view(PER_LINUX32 |
+							   KERNEL_PER_FLAGS));
+}
+
+static struct kunit_case marker_cases[] = {
+	KUNIT_CASE(marker_layout_test),
+	KUNIT_CASE_PARAM(marker_after_exec_table_test, marker_exec_gen_params),
+	KUNIT_CASE(marker_after_exec_sweep_test),
+	KUNIT_CASE(marker_has_x86_view_test),
+	{}
+};
+
+static struct kunit_suite marker_suite = {
+	.name = "xlate_marker",
+	.test_cases = marker_cases,
+};
+
+kunit_test_suites(&marker_suite);

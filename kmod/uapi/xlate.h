@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
+/*
+ * xlate: user-visible ABI shared by the kernel module and xlatectl.
+ *
+ * The personality marker
+ * ----------------------
+ * A task carries the x86 view (uname machine "x86_64", x86-format
+ * /proc/cpuinfo) while XLATE_PER_X86 is set in its personality.  The bits
+ * lie above every flag <linux/personality.h> defines (the highest is
+ * ADDR_LIMIT_3GB, 0x8000000) and outside PER_MASK, so personality(2)
+ * passes them through unchanged and no kernel code interprets them.
+ *
+ * XLATE_PER_X86         the task sees the x86 view.
+ * XLATE_PER_TRANSLATED  the marker was set by a translated exec; the next
+ *                       successful exec of a native program clears both
+ *                       bits.  A marker set by hand (XLATE_PER_X86 alone)
+ *                       survives native execs, like setarch's flags.
+ *
+ * Both bits are inherited by fork and clone.
+ */
+#ifndef _UAPI_XLATE_H
+#define _UAPI_XLATE_H
+
+#define XLATE_PER_X86		0x40000000U
+#define XLATE_PER_TRANSLATED	0x20000000U
+#define XLATE_PER_MARKER	(XLATE_PER_X86 | XLATE_PER_TRANSLATED)
+
+/* sysfs locations */
+#define XLATE_SYSFS_PARAMS	"/sys/module/xlate/parameters"
+#define XLATE_SYSFS_DIR		"/sys/kernel/xlate"
+#define XLATE_SYSFS_STATS	XLATE_SYSFS_DIR "/stats"
+#define XLATE_SYSFS_CPUINFO	XLATE_SYSFS_DIR "/cpuinfo"
+
+#endif /* _UAPI_XLATE_H */

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * uname(2) for marked tasks: machine "x86_64", every other field as the
+ * kernel filled it.
+ *
+ * A kretprobe on the newuname syscall wrapper.  The entry handler
+ * decides from the caller's personality and returns non-zero for
+ * native tasks, so they never get a return instance; the return
+ * handler runs with preemption off and rewrites the machine field with
+ * copy_to_user_nofault(), which never sleeps.  The kernel has just
+ * written that buffer, so the fault-free copy fails only if the page
+ * vanished in between; the task then sees the native answer and
+ * hook_missed does not count it (nothing was missed by the probe).
+ */
+#include "xlate.h"
+
+#include <linux/kprobes.h>
+#include <linux/sched.h>
+#include <linux/uaccess.h>
+#include <linux/utsname.h>
+#include <asm/syscall.h>
+
+#include "compat.h"
+#include "lib/marker.h"
+
+struct uname_call {
+	struct new_utsname __user *name;
+};
+
+static int uname_entry(struct kretprobe_instance *ri, struct pt_regs *regs)
+{
+	struct uname_call *call = (struct uname_call *)ri->data;
+	struct pt_regs *user_regs;
+	unsigned long args[6];
+
+	if (!xlate_marker_has_x86_view(current->personality))
+		return 1;
+	/* The syscall wrapper takes the user's pt_regs. */
+	user_regs = (struct pt_regs *)regs_get_kernel_argument(regs, 0);
+	syscall_get_arguments(current, user_regs, args);
+	call->name = (struct new_utsname __user *)args[0];
+	return 0;
+}
+
+static int uname_return(struct kretprobe_instance *ri, struct pt_regs *regs)
+{
+	static const char machine[sizeof_field(struct new_utsname, machine)] =
+		"x86_64";
+	struct uname_call *call = (struct uname_call *)ri->data;
+
+	if (regs_return_value(regs))
+		return 0;
+	if (!copy_to_user_nofault(call->name->machine, machine,
+				  sizeof(machine)))
+		xlate_stat_inc(XLATE_STAT_UNAME);
+	return 0;
+}
+
+static struct kretprobe uname_probe = {
+	.kp.symbol_name	= XLATE_SYM_NEWUNAME,
+	.entry_handler	= uname_entry,
+	.handler	= uname_return,
+	.data_size	= sizeof(struct uname_call),
+};
+
+/**
+ * xlate_uname_hook_init() - start rewriting uname(2) for marked tasks
+ *
+ * Return: 0 or a negative errno.
+ */
+int xlate_uname_hook_init(void)
+{
+	int ret;
+
+	/* Only marked tasks hold instances, and only while in uname. */
+	uname_probe.maxactive = 64 + 4 * num_possible_cpus();
+	ret = register_kretprobe(&uname_probe);
+	if (ret)
+		pr_err("cannot probe %s: %d\n", XLATE_SYM_NEWUNAME, ret);
+	return ret;
+}
+
+/**
+ * xlate_uname_hook_exit() - stop rewriting uname(2)
+ *
+ * unregister_kretprobe() waits until no handler runs.
+ */
+void xlate_uname_hook_exit(void)
+{
+	unregister_kretprobe(&uname_probe);
+}
+
+/**
+ * xlate_uname_hook_missed() - how often the probe could not run
+ *
+ * Return: the kretprobe's nmissed count.
+ */
+unsigned long xlate_uname_hook_missed(void)
+{
+	return uname_probe.nmissed;
+}

@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * xlate: declarations shared by the module's files.  Include it first
+ * in every kernel-side .c file so pr_fmt applies everywhere.
+ */
+#ifndef XLATE_H
+#define XLATE_H
+
+#ifndef pr_fmt
+#define pr_fmt(fmt) "xlate: " fmt
+#endif
+
+#include <linux/fs.h>
+#include <linux/kobject.h>
+#include <linux/rcupdate.h>
+#include <linux/refcount.h>
+#include <linux/types.h>
+
+/* config.c: the runtime and mode switches, published with RCU. */
+struct xlate_config {
+	refcount_t ref;
+	struct rcu_head rcu;
+	struct file *runtime;	/* opened with open_exec(); NULL: none */
+	bool enabled;
+	bool preserve_argv0;
+	bool open_binary;
+	bool credentials;
+	char path[];		/* as configured; "" when runtime is NULL */
+};
+
+struct xlate_config *xlate_config_get(void);
+void xlate_config_put(struct xlate_config *cfg);
+void xlate_config_autodetect(void);
+void xlate_config_exit(void);
+void xlate_config_mark_loaded(void);
+
+/* stats.c: per-CPU counters shown under /sys/kernel/xlate/stats/. */
+enum xlate_stat {
+	XLATE_STAT_TRANSLATED,
+	XLATE_STAT_PASSED_OVER,
+	XLATE_STAT_REFUSED_DISABLED,
+	XLATE_STAT_REFUSED_NO_RUNTIME,
+	XLATE_STAT_REFUSED_INACCESSIBLE,
+	XLATE_STAT_FAILED,
+	XLATE_STAT_UNAME,
+	XLATE_STAT_CPUINFO,
+	XLATE_NR_STATS
+};
+
+void xlate_stat_inc(enum xlate_stat stat);
+int xlate_stats_init(struct kobject *parent);
+void xlate_stats_exit(void);
+
+/* sysfs.c: /sys/kernel/xlate/ */
+struct kobject *xlate_sysfs_init(void);
+void xlate_sysfs_exit(void);
+
+/* binfmt_x86.c */
+void xlate_binfmt_init(void);
+void xlate_binfmt_exit(void);
+
+/* marker.c */
+int xlate_marker_init(void);
+void xlate_marker_exit(void);
+
+/* uname_hook.c and cpuinfo_hook.c */
+int xlate_uname_hook_init(void);
+void xlate_uname_hook_exit(void);
+unsigned long xlate_uname_hook_missed(void);
+int xlate_cpuinfo_hook_init(void);
+void xlate_cpuinfo_hook_exit(void);
+unsigned long xlate_cpuinfo_hook_missed(void);
+
+#endif /* XLATE_H */

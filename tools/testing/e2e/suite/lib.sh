@@ -1,0 +1,165 @@
+# SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=dash
+# shellcheck disable=SC2034 # variables for the scripts that source this
+# Helpers of the in-VM e2e suite (busybox sh).  Every /xlate/suite/NN-*.sh
+# sources this file first:  . "$(dirname "$0")/lib.sh"
+#
+# Result lines (design.rst, "Test bench protocol"):
+#   pass NAME                  PASS: e2e/$XLATE_TARGET/NAME
+#   fail NAME REASON...        FAIL: e2e/$XLATE_TARGET/NAME: REASON
+#   check NAME CMD...          PASS if CMD exits 0, else FAIL with its
+#                              exit status and output tail
+#   check_eq NAME EXPECTED ACTUAL
+# More checks: check_line, check_no_line, check_contains, check_gt.
+# Module state: xl_set FILE VALUE changes a sysfs file and remembers the
+# old value; xl_restore (run at exit) puts every remembered value back.
+
+: "${XLATE_TARGET:=unknown}"
+PROGS=/xlate/progs
+ARM=$PROGS/arm64
+X86=$PROGS/x86_64
+QEMU_RUNTIME=/usr/bin/qemu-x86_64-static
+PARAMS=/sys/module/xlate/parameters
+STATS=/sys/kernel/xlate/stats
+CPUINFO_DIR=/sys/kernel/xlate/cpuinfo
+XL_SAVED=/tmp/xlate-suite-saved.$$
+unset XLATE_TEST_ENV PROBE_EXIT
+
+pass() {
+	echo "PASS: e2e/$XLATE_TARGET/$1"
+}
+
+# One line, at most 400 characters of reason.
+fail() {
+	local name=$1
+
+	shift
+	echo "FAIL: e2e/$XLATE_TARGET/$name: $(printf '%s' "$*" |
+		tr '\n\t' '| ' | cut -c1-400)"
+}
+
+check() {
+	local name=$1 out rc
+
+	shift
+	out=$("$@" 2>&1)
+	rc=$?
+	if [ "$rc" -eq 0 ]; then
+		pass "$name"
+	else
+		fail "$name" "'$*' exited $rc: $(printf '%s\n' "$out" | tail -n 3)"
+	fi
+}
+
+check_eq() {
+	if [ "$2" = "$3" ]; then
+		pass "$1"
+	else
+		fail "$1" "expected '$2', got '$3'"
+	fi
+}
+
+# check_line NAME LINE TEXT: TEXT has a line that is exactly LINE.
+check_line() {
+	if printf '%s\n' "$3" | grep -Fxq -- "$2"; then
+		pass "$1"
+	else
+		fail "$1" "no line '$2' in: $3"
+	fi
+}
+
+# check_no_line NAME LINE TEXT: no line of TEXT is exactly LINE.
+check_no_line() {
+	if printf '%s\n' "$3" | grep -Fxq -- "$2"; then
+		fail "$1" "unexpected line '$2' in: $3"
+	else
+		pass "$1"
+	fi
+}
+
+# check_contains NAME NEEDLE TEXT: NEEDLE occurs in TEXT.
+check_contains() {
+	case $3 in
+	*"$2"*) pass "$1" ;;
+	*) fail "$1" "no '$2' in: $3" ;;
+	esac
+}
+
+# check_gt NAME A B: integer A > integer B.
+check_gt() {
+	if [ "$2" -gt "$3" ] 2>/dev/null; then
+		pass "$1"
+	else
+		fail "$1" "expected $2 > $3"
+	fi
+}
+
+# The value of KEY in key=value output TEXT (first match).
+kv() {
+	printf '%s\n' "$2" | sed -n "s/^$1=//p" | head -n 1
+}
+
+# A boolean module parameter as 0/1 (the kernel prints bools as N/Y).
+param_bool() {
+	case $(cat "$PARAMS/$1" 2>/dev/null) in
+	1 | Y | y) echo 1 ;;
+	0 | N | n) echo 0 ;;
+	*) echo "unreadable:$(cat "$PARAMS/$1" 2>&1)" ;;
+	esac
+}
+
+# A counter of /sys/kernel/xlate/stats, or "missing".
+stat_get() {
+	cat "$STATS/$1" 2>/dev/null || echo missing
+}
+
+# The number of dmesg lines that contain FIXED-STRING.
+dmesg_count() {
+	dmesg | grep -cF -- "$1"
+}
+
+# xl_set FILE VALUE: write VALUE (one write, with newline) to FILE,
+# remembering FILE's old value the first time; prints "ok" or the errno.
+xl_set() {
+	if ! grep -q "^$1	" "$XL_SAVED" 2>/dev/null; then
+		printf '%s\t%s\n' "$1" "$(cat "$1" 2>/dev/null)" >>"$XL_SAVED"
+	fi
+	"$ARM/sysfs-write" "$1" "$2"
+}
+
+# xl_param NAME VALUE: xl_set on a module parameter.
+xl_param() {
+	xl_set "$PARAMS/$1" "$2"
+}
+
+# Put back every value xl_set changed, newest first.
+xl_restore() {
+	local file value r
+
+	[ -f "$XL_SAVED" ] || return 0
+	tac "$XL_SAVED" | while IFS='	' read -r file value; do
+		r=$("$ARM/sysfs-write" "$file" "$value")
+		[ "$r" = ok ] || echo "lib.sh: restoring $file to '$value': $r" >&2
+	done
+	rm -f "$XL_SAVED"
+}
+trap xl_restore EXIT
+
+# exec_result PATH: how an exec of PATH (as `PATH 7`) ends, from a native
+# caller: "exit=N", "signal=N" or "errno=EXXX".
+exec_result() {
+	"$ARM/execve-variants" "$1" absolute | sed 's/^absolute //'
+}
+
+# wait_until SECONDS CMD...: run CMD every 0.1 s until it succeeds.
+wait_until() {
+	local n=$(($1 * 10))
+
+	shift
+	while [ "$n" -gt 0 ]; do
+		"$@" >/dev/null 2>&1 && return 0
+		sleep 0.1
+		n=$((n - 1))
+	done
+	return 1
+}

@@ -1,0 +1,179 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Install the host tools the test bench needs and fetch the foreign-arch
+# Debian packages (arm64 kernels and headers, amd64 headers, busybox,
+# qemu-user-static, amd64/arm64 userland for the demo) into a cache.
+#
+# Foreign-arch packages are only ever downloaded and unpacked with
+# dpkg-deb -x; nothing of another architecture is installed on the host.
+#
+# Usage: fetch-deps.sh [--host-only|--no-host]
+# Output: $XLATE_CACHE/targets/<target>/env for each kernel target.
+set -euo pipefail
+
+CACHE=${XLATE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/xlate}
+DEBS=$CACHE/debs
+mkdir -p "$DEBS" "$CACHE/targets" "$CACHE/roots"
+
+log() { printf 'fetch-deps: %s\n' "$*" >&2; }
+die() { printf 'fetch-deps: error: %s\n' "$*" >&2; exit 1; }
+
+HOST_PKGS=(
+	make gcc libc6-dev gcc-aarch64-linux-gnu libc6-dev-arm64-cross
+	binutils-aarch64-linux-gnu qemu-system-arm sparse dwarves bc flex
+	bison libssl-dev libelf-dev cpio kmod xz-utils python3 perl rsync
+	file dpkg-dev clang llvm libclang-rt-14-dev dkms
+)
+
+apt_ready=
+apt_update() {
+	[ -n "$apt_ready" ] && return 0
+	if ! dpkg --print-foreign-architectures | grep -qx arm64; then
+		log "adding arm64 as a foreign architecture (download only)"
+		dpkg --add-architecture arm64
+	fi
+	log "apt-get update"
+	apt-get update -qq >/dev/null || die "apt-get update failed"
+	apt_ready=1
+}
+
+install_host() {
+	local missing=() p
+	for p in "${HOST_PKGS[@]}"; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
+			grep -q 'install ok installed' || missing+=("$p")
+	done
+	dpkg --print-foreign-architectures | grep -qx arm64 || missing+=(arm64-arch)
+	if [ ${#missing[@]} -eq 0 ]; then
+		return 0
+	fi
+	apt_update
+	missing=("${missing[@]/arm64-arch}")
+	if [ -n "${missing[*]// }" ]; then
+		log "installing host packages: ${missing[*]}"
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends ${missing[*]} >/dev/null ||
+			die "apt-get install ${missing[*]} failed"
+	fi
+}
+
+# resolve META: print the package a meta-package depends on (first linux-*).
+resolve() {
+	apt-cache depends "$1" 2>/dev/null |
+		awk '/Depends: linux-/ { sub(":.*","",$2); print $2; exit }'
+}
+
+# fetch PKG[:ARCH]: download into $DEBS unless a file for it is there;
+# print the .deb path.
+fetch() {
+	local spec=$1 name=${1%%:*} arch ver file
+	arch=${spec#*:}; [ "$arch" = "$spec" ] && arch=$(dpkg --print-architecture)
+	ver=$(apt-cache policy "$name:$arch" | awk '/Candidate:/ {print $2}')
+	[ -n "$ver" ] && [ "$ver" != "(none)" ] || die "no candidate for $name:$arch"
+	file=$DEBS/${name}_${ver//:/%3a}_${arch}.deb
+	if [ ! -s "$file" ]; then
+		log "downloading $name:$arch $ver"
+		(cd "$DEBS" && apt-get download -qq "$name:$arch=$ver" >/dev/null) ||
+			die "apt-get download $name:$arch=$ver failed"
+	fi
+	[ -s "$file" ] || file=$(ls -1 "$DEBS/${name}_"*"_${arch}.deb" | tail -n1)
+	printf '%s\n' "$file"
+}
+
+# unpack ROOT DEB...: extract into ROOT once (stamp per .deb).
+unpack() {
+	local root=$1 deb; shift
+	mkdir -p "$root/.stamps"
+	for deb in "$@"; do
+		local stamp=$root/.stamps/$(basename "$deb")
+		[ -e "$stamp" ] && continue
+		dpkg-deb -x "$deb" "$root" || die "dpkg-deb -x $deb"
+		touch "$stamp"
+	done
+}
+
+# kernel_target NAME ARCH IMAGE_META HEADERS_META
+kernel_target() {
+	local name=$1 arch=$2 imeta=$3 hmeta=$4 hpkg kver common kbuild hdeb
+	local tdir=$CACHE/targets/$name root
+	hpkg=$(resolve "$hmeta:$arch")
+	[ -n "$hpkg" ] || die "cannot resolve $hmeta:$arch"
+	kver=${hpkg#linux-headers-}
+	root=$CACHE/roots/$kver
+	hdeb=$(fetch "$hpkg:$arch")
+	common=$(dpkg-deb -f "$hdeb" Depends | tr ',' '\n' |
+		sed -n 's/^ *\(linux-headers-[^ ]*-common\).*/\1/p' | head -n1)
+	kbuild=$(dpkg-deb -f "$hdeb" Depends | tr ',' '\n' |
+		sed -n 's/^ *\(linux-kbuild-[^ ]*\).*/\1/p' | head -n1)
+	[ -n "$common" ] && [ -n "$kbuild" ] || die "cannot read deps of $hpkg"
+	unpack "$root" "$hdeb" "$(fetch "$common:all")" "$(fetch "$kbuild")"
+	# Debian's per-flavour Makefile includes the common tree by absolute
+	# path; point it at the cached copy.
+	local kdir=$root/usr/src/linux-headers-$kver
+	sed -i "s|^include /usr/src/|include $root/usr/src/|" "$kdir/Makefile"
+	grep -q "^include $root/usr/src/" "$kdir/Makefile" ||
+		die "unexpected headers Makefile in $kdir"
+	mkdir -p "$tdir"
+	{
+		echo "KVER=$kver"
+		echo "ARCH=$arch"
+		echo "KDIR=$kdir"
+	} > "$tdir/env.new"
+	if [ -n "$imeta" ]; then
+		local ipkg
+		ipkg=$(resolve "$imeta:$arch")
+		[ -n "$ipkg" ] || die "cannot resolve $imeta:$arch"
+		unpack "$root" "$(fetch "$ipkg:$arch")"
+		[ -e "$root/boot/vmlinuz-$kver" ] || die "no vmlinuz in $ipkg"
+		{
+			echo "VMLINUZ=$root/boot/vmlinuz-$kver"
+			echo "MODDIR=$root/lib/modules/$kver"
+		} >> "$tdir/env.new"
+	fi
+	mv "$tdir/env.new" "$tdir/env"
+	log "target $name: $kver"
+}
+
+# Userland for the VM: arm64 busybox and qemu-user, amd64 busybox and
+# the amd64 and arm64 lscpu with their libraries.
+userland() {
+	local u=$CACHE/userland
+	unpack "$u/arm64" $(for p in busybox-static qemu-user-static util-linux \
+		libc6 libsmartcols1 libgcc-s1; do fetch "$p:arm64"; done)
+	unpack "$u/amd64" $(for p in busybox-static util-linux libc6 \
+		libsmartcols1 libgcc-s1; do fetch "$p:amd64"; done)
+	echo "USERLAND=$u" > "$CACHE/userland.env"
+}
+
+kernel_source() {
+	local v=$1 deb
+	deb=$(fetch "linux-source-$v:all")
+	local dir=$CACHE/src/linux-source-$v
+	if [ ! -e "$dir/.stamp-$(basename "$deb")" ]; then
+		log "unpacking linux-source-$v"
+		rm -rf "$dir" && mkdir -p "$dir"
+		dpkg-deb --fsys-tarfile "$deb" |
+			tar -xO --wildcards "*/linux-source-$v.tar.xz" |
+			tar -xJ -C "$dir" --strip-components=1
+		touch "$dir/.stamp-$(basename "$deb")"
+	fi
+	echo "SRC_$(echo "$v" | tr . _)=$dir" > "$CACHE/src-$v.env"
+}
+
+main() {
+	case ${1:-} in
+	--host-only) install_host; exit 0 ;;
+	--no-host) ;;
+	*) install_host ;;
+	esac
+	apt_update
+	kernel_target 6.1-arm64 arm64 linux-image-arm64 linux-headers-arm64
+	kernel_target 6.12-arm64 arm64 linux-image-6.12-arm64 linux-headers-6.12-arm64
+	kernel_target 6.1-amd64 amd64 "" linux-headers-amd64
+	kernel_target 6.12-amd64 amd64 "" linux-headers-6.12-amd64
+	userland
+	kernel_source 6.12
+}
+
+main "$@"

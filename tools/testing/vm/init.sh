@@ -1,0 +1,105 @@
+#!/bin/busybox sh
+# SPDX-License-Identifier: GPL-2.0
+# /init of the xlate test initramfs.  Mode from the kernel command line:
+# xlate.mode=test (run /xlate/suite/[0-9]*.sh), demo (/xlate/demo.sh) or
+# shell (interactive).  Ends with a dmesg check, XLATE-E2E-DONE, poweroff.
+
+/bin/busybox mkdir -p /proc /sys /dev /tmp /run
+/bin/busybox mount -t proc proc /proc
+/bin/busybox mount -t sysfs sysfs /sys
+/bin/busybox mount -t devtmpfs devtmpfs /dev
+/bin/busybox mount -t tmpfs tmpfs /tmp
+/bin/busybox --install -s
+export PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root TERM=${TERM:-vt100}
+
+. /etc/xlate-target
+export XLATE_TARGET
+
+mode=test
+suite_timeout=600
+for arg in $(cat /proc/cmdline); do
+	case $arg in
+	xlate.mode=*) mode=${arg#xlate.mode=} ;;
+	xlate.suite_timeout=*) suite_timeout=${arg#xlate.suite_timeout=} ;;
+	esac
+done
+
+result() {
+	echo "$1: e2e/$XLATE_TARGET/$2"
+}
+
+echo "xlate-init: kernel $(uname -r) $(uname -m), mode $mode"
+
+if out=$(modprobe xlate runtime=/usr/bin/qemu-x86_64-static 2>&1); then
+	result PASS modprobe
+else
+	result FAIL "modprobe: $(echo "$out" | tail -n 3 | tr '\n' ' ')"
+fi
+
+# Pieces mkinitramfs.sh could not build: one FAIL line each.
+while IFS= read -r line; do
+	result FAIL "$line"
+done </xlate/build-failures
+
+if [ -f /xlate/xlatectl-expected ] &&
+	! grep -q '^xlatectl-present:' /xlate/build-failures; then
+	if [ -x /usr/sbin/xlatectl ]; then
+		result PASS xlatectl-present
+	else
+		result FAIL "xlatectl-present: /usr/sbin/xlatectl not executable"
+	fi
+fi
+
+# Run one suite script; report a FAIL when it dies, hangs or exits
+# non-zero without having said why.
+run_suite() {
+	name=$(basename "$1" .sh)
+	echo 255 >/tmp/suite.rc
+	{
+		timeout -s KILL "$suite_timeout" sh "$1" </dev/null
+		echo $? >/tmp/suite.rc
+	} 2>&1 | tee /tmp/suite.out
+	rc=$(cat /tmp/suite.rc)
+	if [ "$rc" -eq 137 ]; then
+		result FAIL "suite-$name: killed after ${suite_timeout}s (timeout)"
+	elif [ "$rc" -ne 0 ] && ! grep -q "^FAIL: " /tmp/suite.out; then
+		result FAIL "suite-$name: exited $rc without a FAIL line"
+	elif ! grep -Eq "^(PASS|FAIL): " /tmp/suite.out; then
+		result FAIL "suite-$name: printed no PASS/FAIL line"
+	fi
+}
+
+case $mode in
+test)
+	for s in /xlate/suite/[0-9]*.sh; do
+		[ -f "$s" ] || { result FAIL "suite: no scripts in /xlate/suite"; break; }
+		run_suite "$s"
+	done
+	;;
+demo)
+	sh /xlate/demo.sh
+	;;
+shell)
+	sh /xlate/demo.sh
+	echo "xlate-init: interactive shell (x86-64 programs in /x86 and"
+	echo "xlate-init: /xlate/progs/x86_64); 'exit' powers the VM off"
+	setsid cttyhack sh -l
+	;;
+*)
+	result FAIL "mode: unknown xlate.mode=$mode"
+	;;
+esac
+
+# Lines that mean the kernel found a bug.  The taint notices of an
+# out-of-tree, unsigned module are expected and do not match.
+bad=$(dmesg | grep -E 'Oops|BUG:|WARNING:|Call trace|possible circular|possible recursive locking|INFO: task|KASAN|kmemleak|general protection|Unable to handle kernel|Kernel panic|RCU stall|rcu_.*detected stall|list_(add|del) corruption|refcount_t:|UBSAN' || true)
+if [ -n "$bad" ]; then
+	result FAIL "dmesg-clean: $(echo "$bad" | head -n 5 | tr '\n' '|')"
+	echo "$bad"
+else
+	result PASS dmesg-clean
+fi
+
+echo XLATE-E2E-DONE
+sync
+poweroff -f

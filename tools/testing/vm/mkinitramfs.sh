@@ -1,0 +1,130 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Build the test initramfs (cpio.gz) for one arm64 target, laid out as
+# the E2E conventions in Documentation/design.rst and /init (init.sh)
+# expect.
+# Usage: mkinitramfs.sh TARGET OUT [XLATE_KO]
+# Without XLATE_KO, build-module.sh builds kmod/.  Pieces that fail to
+# build are recorded in /xlate/build-failures; the init turns each into
+# a FAIL line, so a broken build never looks green.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/target-env.sh"
+[ $# -ge 2 ] && [ $# -le 3 ] || vm_die "usage: $0 TARGET OUT [XLATE_KO]"
+vm_load_target "$1"
+out=$(realpath -m "$2")
+ko=${3:-}
+[ -n "$ko" ] || ko=$("$here/build-module.sh" "$XLATE_TARGET")
+
+work=$XLATE_BUILD/vm/$XLATE_TARGET
+root=$work/initramfs
+arm=$USERLAND/arm64
+x86=$USERLAND/amd64
+rm -rf "$root"
+mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,dev,proc,sys,tmp,run,root,etc} \
+	"$root"/{x86,xlate/progs,xlate/suite}
+
+failures=$root/xlate/build-failures
+: >"$failures"
+build_failed() {
+	echo "$1: $2" >>"$failures"
+	echo "mkinitramfs: $1: $2" >&2
+}
+
+# Busybox (arm64) installs its applet links at boot (busybox --install).
+install -m 0755 "$arm/bin/busybox" "$root/bin/busybox"
+install -m 0755 "$here/init.sh" "$root/init"
+install -m 0755 "$here/demo-in-vm.sh" "$root/xlate/demo.sh"
+printf 'XLATE_TARGET=%s\n' "$XLATE_TARGET" >"$root/etc/xlate-target"
+echo 'root:x:0:0:root:/root:/bin/sh' >"$root/etc/passwd"
+echo 'root:x:0:' >"$root/etc/group"
+echo "export PS1='xlate-vm:\w# '" >"$root/etc/profile"
+mknod -m 0600 "$root/dev/console" c 5 1
+mknod -m 0666 "$root/dev/null" c 1 3
+
+# The runtime and the x86-64 programs.
+install -m 0755 "$arm/usr/bin/qemu-x86_64-static" "$root/usr/bin/"
+install -m 0755 "$x86/bin/busybox" "$root/x86/busybox"
+install -m 0755 "$x86/usr/bin/lscpu" "$root/x86/lscpu"
+
+# lscpu of both architectures with their libraries at Debian's paths.
+install -m 0755 "$arm/usr/bin/lscpu" "$root/usr/bin/lscpu"
+for pair in "$arm:aarch64-linux-gnu" "$x86:x86_64-linux-gnu"; do
+	src=${pair%%:*} triplet=${pair#*:}
+	mkdir -p "$root/lib/$triplet" "$root/usr/lib/$triplet"
+	cp -a "$src/lib/$triplet/." "$root/lib/$triplet/"
+	cp -a "$src/usr/lib/$triplet"/libsmartcols.so.1* "$root/usr/lib/$triplet/"
+done
+ln -s aarch64-linux-gnu/ld-linux-aarch64.so.1 "$root/lib/ld-linux-aarch64.so.1"
+mkdir -p "$root/lib64"
+ln -s ../lib/x86_64-linux-gnu/ld-linux-x86-64.so.2 \
+	"$root/lib64/ld-linux-x86-64.so.2"
+
+# Modules: Debian's index files only (nothing else is needed: the virt
+# machine's console and devices are built in), xlate.ko, binfmt_misc.ko
+# (for comparisons), then depmod so that busybox modprobe finds them.
+mods=$root/lib/modules/$KVER
+mkdir -p "$mods/extra" "$mods/kernel/fs"
+for f in modules.builtin modules.builtin.modinfo modules.order; do
+	cp "$MODDIR/$f" "$mods/"
+done
+aarch64-linux-gnu-strip --strip-debug -o "$mods/extra/xlate.ko" "$ko"
+for m in "$MODDIR"/kernel/fs/binfmt_misc.ko*; do
+	[ -e "$m" ] || continue
+	case $m in
+	*.xz) xz -dc "$m" >"$mods/kernel/fs/binfmt_misc.ko" ;;
+	*.zst) zstd -qdc "$m" >"$mods/kernel/fs/binfmt_misc.ko" ;;
+	*) cp "$m" "$mods/kernel/fs/binfmt_misc.ko" ;;
+	esac
+done
+depmod -b "$root" "$KVER"
+
+# Test programs (e2e-suite helper's Makefile).
+progs_mk=$XLATE_ROOT/tools/testing/e2e/progs
+progs_out=$XLATE_BUILD/e2e/progs
+if [ -f "$progs_mk/Makefile" ]; then
+	if nice make -C "$progs_mk" OUT="$progs_out" >&2; then
+		for a in arm64 x86_64; do
+			[ -d "$progs_out/$a" ] && cp -a "$progs_out/$a" "$root/xlate/progs/"
+		done
+	else
+		build_failed progs-build "make -C tools/testing/e2e/progs failed"
+	fi
+fi
+
+# Suite scripts; a smoke suite of our own while there are none.
+suite=$XLATE_ROOT/tools/testing/e2e/suite
+if compgen -G "$suite/[0-9]*.sh" >/dev/null; then
+	cp -a "$suite/." "$root/xlate/suite/"
+else
+	[ -d "$suite" ] && cp -a "$suite/." "$root/xlate/suite/"
+	install -m 0755 "$here/smoke-suite.sh" "$root/xlate/suite/00-smoke.sh"
+fi
+
+# xlatectl, static for arm64.
+if [ -f "$XLATE_ROOT/userhelper/Makefile" ]; then
+	ctl_out=$work/xlatectl
+	mkdir -p "$ctl_out"
+	: >"$root/xlate/xlatectl-expected"
+	if nice make -C "$XLATE_ROOT/userhelper" CC=aarch64-linux-gnu-gcc \
+		LDFLAGS=-static O="$ctl_out" >&2; then
+		ctl=
+		for c in "$ctl_out/xlatectl" "$XLATE_ROOT/userhelper/xlatectl"; do
+			[ -f "$c" ] && { ctl=$c; break; }
+		done
+		if [ -n "$ctl" ] && file -L "$ctl" | grep -q 'ARM aarch64'; then
+			install -m 0755 "$ctl" "$root/usr/sbin/xlatectl"
+		else
+			build_failed xlatectl-present "no arm64 xlatectl produced"
+		fi
+	else
+		build_failed xlatectl-present "make -C userhelper failed"
+	fi
+fi
+
+mkdir -p "$(dirname "$out")"
+(cd "$root" && find . -mindepth 1 | LC_ALL=C sort |
+	cpio --quiet -o -H newc -R 0:0 --reproducible) | gzip -6 >"$out.tmp"
+mv "$out.tmp" "$out"
+echo "$out"

@@ -1,0 +1,37 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Boot an arm64 target's kernel with an initramfs under QEMU (TCG).
+# Usage: qemu.sh TARGET INITRD MODE [LOG]
+# MODE: test | demo (time-limited, non-interactive) or shell.
+# The console goes to stdout and, when LOG is given, to LOG.
+# XLATE_VM_TIMEOUT (seconds, default 900) limits test and demo runs.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/target-env.sh"
+[ $# -ge 3 ] && [ $# -le 4 ] || vm_die "usage: $0 TARGET INITRD MODE [LOG]"
+vm_load_target "$1"
+initrd=$2 mode=$3 log=${4:-/dev/null}
+[ -r "$initrd" ] || vm_die "no initrd $initrd"
+
+append="console=ttyAMA0 panic=-1 panic_on_warn=0 quiet xlate.mode=$mode"
+[ -n "${XLATE_SUITE_TIMEOUT:-}" ] &&
+	append+=" xlate.suite_timeout=$XLATE_SUITE_TIMEOUT"
+cmd=(qemu-system-aarch64 -M virt -cpu max -smp 2 -m 1024 -nic none
+	-nographic -no-reboot -kernel "$VMLINUZ" -initrd "$initrd"
+	-append "$append")
+
+case $mode in
+shell)
+	exec "${cmd[@]}"
+	;;
+test | demo)
+	# No terminal on stdin: QEMU's stdio console must not read it.
+	timeout --foreground -k 10 "${XLATE_VM_TIMEOUT:-900}" \
+		"${cmd[@]}" </dev/null 2>&1 | tee "$log"
+	exit "${PIPESTATUS[0]}"
+	;;
+*)
+	vm_die "unknown mode '$mode' (test, demo, shell)"
+	;;
+esac

@@ -1,0 +1,32 @@
+# SPDX-License-Identifier: GPL-2.0
+# Sourced by the VM scripts: loads the cached description of one arm64
+# target (KVER, KDIR, VMLINUZ, MODDIR) and the userland location.
+# Usage: . target-env.sh TARGET
+
+XLATE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
+XLATE_CACHE=${XLATE_CACHE:-$HOME/.cache/xlate}
+XLATE_BUILD=${XLATE_BUILD:-$XLATE_ROOT/build}
+
+vm_die() {
+	echo "vm: $*" >&2
+	exit 1
+}
+
+vm_load_target() {
+	local target=$1 env=$XLATE_CACHE/targets/$1/env
+
+	case $target in
+	*-arm64) ;;
+	*) vm_die "target '$target' is not an arm64 target (6.1-arm64, 6.12-arm64)" ;;
+	esac
+	[ -r "$env" ] || vm_die "no $env: run tools/testing/lib/fetch-deps.sh"
+	# shellcheck disable=SC1090
+	. "$env"
+	[ -r "$XLATE_CACHE/userland.env" ] ||
+		vm_die "no $XLATE_CACHE/userland.env: run tools/testing/lib/fetch-deps.sh"
+	# shellcheck disable=SC1091
+	. "$XLATE_CACHE/userland.env"
+	: "${KVER:?}" "${KDIR:?}" "${VMLINUZ:?}" "${MODDIR:?}" "${USERLAND:?}"
+	XLATE_TARGET=$target
+	export KVER KDIR VMLINUZ MODDIR USERLAND XLATE_TARGET
+}
