@@ -90,6 +90,7 @@ static int load_x86_binary(struct linux_binprm *bprm)
 
 	if (xlate_elf_is_x86_64(bprm->buf, BINPRM_BUF_SIZE)) {
 		xlate_stat_inc(XLATE_STAT_PASSED_OVER);
+		xlate_view_note_exec();
 		return -ENOEXEC;
 	}
 
@@ -115,6 +116,8 @@ static int load_x86_binary(struct linux_binprm *bprm)
 
 	ret = hand_off(bprm, cfg);
 	xlate_stat_inc(ret ? XLATE_STAT_FAILED : XLATE_STAT_TRANSLATED);
+	if (!ret)
+		xlate_view_arm();
 	xlate_config_put(cfg);
 	return ret;
 }

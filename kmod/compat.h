@@ -16,10 +16,12 @@
 #define XLATE_HOST_IS_ARM64	1
 #define XLATE_HOST_EM		XLATE_EM_AARCH64
 #define XLATE_SYM_NEWUNAME	"__arm64_sys_newuname"
+#define XLATE_SYM_PERSONALITY	"__arm64_sys_arm64_personality"
 #elif defined(CONFIG_X86_64)
 #define XLATE_HOST_IS_ARM64	0
 #define XLATE_HOST_EM		XLATE_EM_X86_64
 #define XLATE_SYM_NEWUNAME	"__x64_sys_newuname"
+#define XLATE_SYM_PERSONALITY	"__x64_sys_personality"
 #else
 #error "xlate supports arm64 hosts (and builds for x86-64 for testing)"
 #endif

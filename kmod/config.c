@@ -274,13 +274,20 @@ static int runtime_set(const char *val, const struct kernel_param *kp)
 		goto out;
 	}
 	ret = runtime_install(path, false);
-	if (!ret) {
-		xlate_runtime_given = true;
-		if (xlate_loaded)
-			pr_info("runtime set to \"%s\"\n", path);
-	}
+	if (!ret && xlate_loaded)
+		pr_info("runtime set to \"%s\"\n", path);
 out:
 	kfree(path);
+	if (!xlate_loaded) {
+		/*
+		 * At load time a runtime that is not there yet (say, on a
+		 * file system mounted later in boot) must not keep the
+		 * module from loading: it loads without a runtime, the
+		 * reason is in the log, and the runtime can be set later.
+		 */
+		xlate_runtime_given = true;
+		return 0;
+	}
 	return ret;
 }
 

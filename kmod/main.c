@@ -52,20 +52,15 @@ static int __init xlate_init(void)
 	ret = xlate_marker_init();
 	if (ret)
 		goto err_cpuinfo;
-	ret = xlate_uname_hook_init();
+	ret = xlate_view_init();
 	if (ret)
 		goto err_marker;
-	ret = xlate_cpuinfo_hook_init();
-	if (ret)
-		goto err_uname;
 
 	xlate_config_mark_loaded();
 	xlate_binfmt_init();
 	pr_info("version %s loaded\n", XLATE_VERSION);
 	return 0;
 
-err_uname:
-	xlate_uname_hook_exit();
 err_marker:
 	xlate_marker_exit();
 err_cpuinfo:
@@ -82,8 +77,7 @@ err_config:
 static void __exit xlate_exit(void)
 {
 	xlate_binfmt_exit();
-	xlate_cpuinfo_hook_exit();
-	xlate_uname_hook_exit();
+	xlate_view_exit();
 	xlate_marker_exit();
 	xlate_cpuinfo_exit();
 	xlate_stats_exit();

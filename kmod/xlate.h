@@ -63,12 +63,18 @@ void xlate_binfmt_exit(void);
 int xlate_marker_init(void);
 void xlate_marker_exit(void);
 
-/* uname_hook.c and cpuinfo_hook.c */
-int xlate_uname_hook_init(void);
-void xlate_uname_hook_exit(void);
+/* uname_hook.c and cpuinfo_hook.c: armed and disarmed by view.c */
+int xlate_uname_hook_register(void);
+void xlate_uname_hook_unregister(void);
 unsigned long xlate_uname_hook_missed(void);
-int xlate_cpuinfo_hook_init(void);
-void xlate_cpuinfo_hook_exit(void);
+int xlate_cpuinfo_hook_register(void);
+void xlate_cpuinfo_hook_unregister(void);
 unsigned long xlate_cpuinfo_hook_missed(void);
+
+/* view.c: the x86-view hooks are armed only while marked tasks exist */
+int xlate_view_init(void);
+void xlate_view_exit(void);
+void xlate_view_arm(void);
+void xlate_view_note_exec(void);
 
 #endif /* XLATE_H */

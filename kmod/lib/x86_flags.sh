@@ -18,11 +18,11 @@ ncap=$(sed -n 's/^#define NCAPINTS[[:space:]]*\([0-9]*\).*/\1/p' "$in")
 nbug=$(sed -n 's/^#define NBUGINTS[[:space:]]*\([0-9]*\).*/\1/p' "$in")
 hdr=$(dirname "$0")/x86_flags.h
 if [[ -r $hdr ]]; then
-	grep -q "XLATE_X86_NCAPINTS[[:space:]]*$ncap\$" "$hdr" &&
-	grep -q "XLATE_X86_NBUGINTS[[:space:]]*$nbug\$" "$hdr" || {
+	if ! grep -q "XLATE_X86_NCAPINTS[[:space:]]*$ncap\$" "$hdr" ||
+	   ! grep -q "XLATE_X86_NBUGINTS[[:space:]]*$nbug\$" "$hdr"; then
 		echo "x86_flags.sh: update NCAPINTS=$ncap NBUGINTS=$nbug in $hdr" >&2
 		exit 1
-	}
+	fi
 fi
 
 # emit "<bit> <name> <macro>" for every named feature or bug
@@ -69,7 +69,7 @@ extract() {
 
 emit() {
 	local array=$1 kind=$2 size=$3 bit name macro last=-1
-	echo "const char * const $array[$size] = {"
+	echo "const char * const ${array}[${size}] = {"
 	while read -r bit name macro; do
 		if ((bit <= last)); then
 			echo "x86_flags.sh: duplicate bit $bit ($macro)" >&2

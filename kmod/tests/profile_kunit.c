@@ -147,9 +147,7 @@ static void profile_set_test(struct kunit *test)
 static const char * const default_shown[] = {
 	"GenuineIntel\n", "xlate virtual x86-64 CPU\n", "6\n", "26\n",
 	"3\n", "0x1\n", "2000.000\n", "8192\n", "11\n",
-	"fpu de pse tsc msr pae mce cx8 apic sep mtrr pge mca cmov pat "
-	"pse36 clflush mmx fxsr sse sse2 syscall nx lm pni ssse3 cx16 "
-	"sse4_1 sse4_2 popcnt hypervisor lahf_lm\n",
+	"fpu de pse tsc msr pae mce cx8 apic sep mtrr pge mca cmov pat pse36 clflush mmx fxsr sse sse2 syscall nx lm pni ssse3 cx16 sse4_1 sse4_2 popcnt hypervisor lahf_lm\n",
 	"spectre_v1 spectre_v2 spec_store_bypass swapgs\n",
 	"4000.00\n", "64\n", "64\n", "40\n", "48\n",
 };

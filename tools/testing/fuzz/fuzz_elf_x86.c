@@ -10,6 +10,9 @@
 
 #include "elf_x86.h"
 
+/* ELF magic, ELFCLASS64, ELFDATA2LSB, EV_CURRENT */
+static const unsigned char elf64_lsb[7] = { 0x7f, 'E', 'L', 'F', 2, 1, 1 };
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	unsigned char *buf = malloc(size ? size : 1);
@@ -20,7 +23,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (ret != 0 && ret != -ENOEXEC)
 		abort();
 	if (ret == 0 &&
-	    (size < XLATE_ELF64_EHDR_SIZE || memcmp(buf, "\x7f" "ELF\x02\x01\x01", 7) ||
+	    (size < XLATE_ELF64_EHDR_SIZE || memcmp(buf, elf64_lsb, 7) ||
 	     buf[18] != XLATE_EM_X86_64 || buf[19] != 0))
 		abort();
 	/* x86-64 and arm64 verdicts never both say yes */

@@ -29,14 +29,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *s = malloc(size + 1);
 	bool out = false, canary;
 	size_t len;
-	int ret;
+	int i, ret;
 
 	memcpy(s, data, size);
 	s[size] = '\0';
 	len = strlen(s);
 	if (len && s[len - 1] == '\n')
 		len--;
-	for (canary = false; canary <= true; canary++) {
+	for (i = 0; i < 2; i++) {
+		canary = i;
 		out = canary;
 		ret = xlate_parse_bool(s, &out);
 		if (ret && (ret != -EINVAL || out != canary))
@@ -44,8 +45,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (!ret && !(out ? spelled(s, len, yes) :
 				    spelled(s, len, no)))
 			abort();
-		if (canary)
-			break;
 	}
 	free(s);
 	return 0;

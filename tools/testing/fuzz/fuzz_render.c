@@ -34,7 +34,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (f < xlate_profile_nfields)
 			xlate_profile_set(&p, xlate_profile_fields[f], value);
 		else
-			t.processor = t.core_id = t.apicid = f;
+			t.processor = f;
 	}
 	free(value);
 

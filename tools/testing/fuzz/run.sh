@@ -47,7 +47,7 @@ if ! "$cc" -fsanitize=fuzzer "$probe.c" -o "$probe" >"$probe.log" 2>&1; then
 	fail_all "$cc cannot link libFuzzer (apt-get install libclang-rt-14-dev)"
 fi
 
-flags=(-g -O1 -fsanitize=fuzzer,address,undefined
+flags=(-g -O1 '-fsanitize=fuzzer,address,undefined'
        -fno-sanitize-recover=all -Wall -Wextra -Werror
        -Wno-unused-parameter -I"$top/kmod/lib")
 libs=("$top"/kmod/lib/*.c)

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=bash disable=SC2034
 #
 # Shared helpers for the test-bench scripts (sourced, not run).
 #
@@ -25,7 +26,7 @@ fail() {
 # cache.  Returns 1 with a message on stderr if the target is not cached.
 load_target() {
 	local env=$XLATE_CACHE/targets/$1/env
-	KVER= ARCH= KDIR= VMLINUZ= MODDIR=
+	KVER='' ARCH='' KDIR='' VMLINUZ='' MODDIR=''
 	if [ ! -r "$env" ]; then
 		echo "no $env (run tools/testing/lib/fetch-deps.sh)" >&2
 		return 1

@@ -9,6 +9,8 @@
 # dpkg-deb -x; nothing of another architecture is installed on the host.
 #
 # Usage: fetch-deps.sh [--host-only|--no-host]
+# XLATE_REFRESH=1 re-resolves and re-checks everything even when the
+# cache was completed less than a day ago.
 # Output: $XLATE_CACHE/targets/<target>/env for each kernel target.
 set -euo pipefail
 
@@ -40,42 +42,72 @@ apt_update() {
 
 install_host() {
 	local missing=() p
+	# One dpkg-query for all: "name status" per installed package.
+	local have
+	have=$(dpkg-query -W -f='${Package} ${Status}\n' "${HOST_PKGS[@]}" \
+		2>/dev/null | awk '/install ok installed/ {print $1}')
 	for p in "${HOST_PKGS[@]}"; do
-		dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
-			grep -q 'install ok installed' || missing+=("$p")
+		grep -qx "$p" <<<"$have" || missing+=("$p")
 	done
 	dpkg --print-foreign-architectures | grep -qx arm64 || missing+=(arm64-arch)
 	if [ ${#missing[@]} -eq 0 ]; then
 		return 0
 	fi
 	apt_update
-	missing=("${missing[@]/arm64-arch}")
-	if [ -n "${missing[*]// }" ]; then
-		log "installing host packages: ${missing[*]}"
+	local pkgs=()
+	for p in "${missing[@]}"; do
+		[ "$p" = arm64-arch ] || pkgs+=("$p")
+	done
+	if [ ${#pkgs[@]} -gt 0 ]; then
+		log "installing host packages: ${pkgs[*]}"
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-			--no-install-recommends ${missing[*]} >/dev/null ||
-			die "apt-get install ${missing[*]} failed"
+			--no-install-recommends "${pkgs[@]}" >/dev/null ||
+			die "apt-get install ${pkgs[*]} failed"
 	fi
 }
 
 # resolve META: print the package a meta-package depends on (first linux-*).
 resolve() {
-	apt-cache depends "$1" 2>/dev/null |
-		awk '/Depends: linux-/ { sub(":.*","",$2); print $2; exit }'
+	local p
+	p=$(apt-cache depends "$1" 2>/dev/null |
+		awk '/Depends: linux-/ { sub(":.*","",$2); print $2; exit }')
+	if [ -z "$p" ] && [ -z "$apt_ready" ]; then
+		apt_update
+		resolve "$1"
+		return
+	fi
+	printf '%s\n' "$p"
+}
+
+# lists_fresh: the package lists know arm64 and are less than a day old.
+lists_fresh() {
+	dpkg --print-foreign-architectures | grep -qx arm64 &&
+		[ -n "$(find /var/lib/apt/lists -maxdepth 1 -name '*_binary-arm64_Packages*' -mmin -1440 2>/dev/null | head -n1)" ]
 }
 
 # fetch PKG[:ARCH]: download into $DEBS unless a file for it is there;
-# print the .deb path.
+# print the .deb path.  A failed download refreshes stale package lists
+# once and retries (the archive drops superseded versions).
 fetch() {
 	local spec=$1 name=${1%%:*} arch ver file
 	arch=${spec#*:}; [ "$arch" = "$spec" ] && arch=$(dpkg --print-architecture)
-	ver=$(apt-cache policy "$name:$arch" | awk '/Candidate:/ {print $2}')
-	[ -n "$ver" ] && [ "$ver" != "(none)" ] || die "no candidate for $name:$arch"
+	ver=$(apt-cache policy "$name:$arch" 2>/dev/null | awk '/Candidate:/ {print $2}')
+	if [ -z "$ver" ] || [ "$ver" = "(none)" ]; then
+		[ -z "$apt_ready" ] || die "no candidate for $name:$arch"
+		apt_update
+		fetch "$spec"
+		return
+	fi
 	file=$DEBS/${name}_${ver//:/%3a}_${arch}.deb
 	if [ ! -s "$file" ]; then
 		log "downloading $name:$arch $ver"
-		(cd "$DEBS" && apt-get download -qq "$name:$arch=$ver" >/dev/null) ||
-			die "apt-get download $name:$arch=$ver failed"
+		if ! (cd "$DEBS" && apt-get download -qq -o APT::Sandbox::User=root \
+			"$name:$arch=$ver" >/dev/null); then
+			[ -z "$apt_ready" ] || die "apt-get download $name:$arch=$ver failed"
+			apt_update
+			fetch "$spec"
+			return
+		fi
 	fi
 	[ -s "$file" ] || file=$(ls -1 "$DEBS/${name}_"*"_${arch}.deb" | tail -n1)
 	printf '%s\n' "$file"
@@ -86,7 +118,8 @@ unpack() {
 	local root=$1 deb; shift
 	mkdir -p "$root/.stamps"
 	for deb in "$@"; do
-		local stamp=$root/.stamps/$(basename "$deb")
+		local stamp
+		stamp=$root/.stamps/$(basename "$deb")
 		[ -e "$stamp" ] && continue
 		dpkg-deb -x "$deb" "$root" || die "dpkg-deb -x $deb"
 		touch "$stamp"
@@ -139,10 +172,15 @@ kernel_target() {
 # the amd64 and arm64 lscpu with their libraries.
 userland() {
 	local u=$CACHE/userland
-	unpack "$u/arm64" $(for p in busybox-static qemu-user-static util-linux \
-		libc6 libsmartcols1 libgcc-s1; do fetch "$p:arm64"; done)
-	unpack "$u/amd64" $(for p in busybox-static util-linux libc6 \
+	local debs p
+	mapfile -t debs < <(for p in busybox-static qemu-user-static \
+		util-linux libc6 libsmartcols1 libgcc-s1; do fetch "$p:arm64"; done)
+	[ ${#debs[@]} -eq 6 ] || die "arm64 userland download failed"
+	unpack "$u/arm64" "${debs[@]}"
+	mapfile -t debs < <(for p in busybox-static util-linux libc6 \
 		libsmartcols1 libgcc-s1; do fetch "$p:amd64"; done)
+	[ ${#debs[@]} -eq 5 ] || die "amd64 userland download failed"
+	unpack "$u/amd64" "${debs[@]}"
 	echo "USERLAND=$u" > "$CACHE/userland.env"
 }
 
@@ -161,19 +199,44 @@ kernel_source() {
 	echo "SRC_$(echo "$v" | tr . _)=$dir" > "$CACHE/src-$v.env"
 }
 
+# The cache is warm when a complete run of this very script finished
+# less than a day ago; then only the host packages are checked.
+STAMP=$CACHE/.complete
+stamp_id() {
+	sha256sum "${BASH_SOURCE[0]}" | cut -d' ' -f1
+}
+cache_warm() {
+	local t
+	[ -z "${XLATE_REFRESH:-}" ] || return 1
+	[ -n "$(find "$STAMP" -mmin -1440 2>/dev/null)" ] || return 1
+	[ "$(cat "$STAMP")" = "$(stamp_id)" ] || return 1
+	for t in 6.1-arm64 6.12-arm64 6.1-amd64 6.12-amd64; do
+		[ -s "$CACHE/targets/$t/env" ] || return 1
+	done
+	[ -s "$CACHE/userland.env" ] && [ -s "$CACHE/src-6.12.env" ]
+}
+
 main() {
 	case ${1:-} in
 	--host-only) install_host; exit 0 ;;
 	--no-host) ;;
 	*) install_host ;;
 	esac
-	apt_update
+	if cache_warm; then
+		log "cache warm ($STAMP < 1 day old; XLATE_REFRESH=1 to refresh)"
+		exit 0
+	fi
+	rm -f "$STAMP"
+	# A warm cache needs no network: refresh the lists only when they
+	# are stale or when a look-up or download needs it (fetch, resolve).
+	lists_fresh || apt_update
 	kernel_target 6.1-arm64 arm64 linux-image-arm64 linux-headers-arm64
 	kernel_target 6.12-arm64 arm64 linux-image-6.12-arm64 linux-headers-6.12-arm64
 	kernel_target 6.1-amd64 amd64 "" linux-headers-amd64
 	kernel_target 6.12-amd64 amd64 "" linux-headers-6.12-amd64
 	userland
 	kernel_source 6.12
+	stamp_id >"$STAMP"
 }
 
 main "$@"

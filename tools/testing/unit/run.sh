@@ -10,13 +10,14 @@
 # without saying why (a sanitizer report, a crash).
 set -euo pipefail
 
+# shellcheck source=../lib/common.sh
 . "$(dirname "$0")/../lib/common.sh"
 
 UNIT_DIR=$XLATE_ROOT/tools/testing/unit
 OUT=$XLATE_ROOT/build/unit
 CC=${CC:-gcc}
 CFLAGS=(-std=gnu11 -g -O1 -Wall -Wextra -Werror -fno-omit-frame-pointer
-	-fsanitize=address,undefined -fno-sanitize-recover=all
+	'-fsanitize=address,undefined' -fno-sanitize-recover=all
 	-I"$XLATE_ROOT/kmod/lib")
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}

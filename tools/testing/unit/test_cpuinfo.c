@@ -2,24 +2,20 @@
 /*
  * Host unit tests of kmod/lib/cpuinfo_render.c: byte-for-byte golden
  * comparison with x86-64's show_cpuinfo() layout, and truncation.
- * Prints PASS/FAIL lines per the test bench protocol.
+ * Uses unit.h: each check is one case, unit/host/cpuinfo/<test>/<case>.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "unit.h"
 #include "../../../kmod/lib/cpuinfo_profile.h"
 
-static int failures;
-
+/* One case per check, named "<test>/<name>". */
 static void result(const char *name, int ok, const char *why)
 {
-	if (ok) {
-		printf("PASS: unit/host/%s\n", name);
-	} else {
-		printf("FAIL: unit/host/%s: %s\n", name, why);
-		failures++;
-	}
+	unit_case("%s", name);
+	CHECK(ok, "%s", why ? why : "");
 }
 
 /* show_cpuinfo() of Linux 6.12, x86-64, CONFIG_SMP, default profile. */
@@ -161,7 +157,7 @@ static void check_text(const char *name, const char *got, size_t gotlen,
 	result(name, 0, why);
 }
 
-static void test_golden(void)
+UNIT_TEST(golden)
 {
 	const struct xlate_cpuinfo_profile *p = &xlate_cpuinfo_default_profile;
 	struct xlate_cpuinfo_profile sp;
@@ -171,14 +167,14 @@ static void test_golden(void)
 	unsigned int cpu;
 
 	len = render_all(big, sizeof(big), p, 1);
-	check_text("cpuinfo-render-golden-1cpu", big, len, golden_1cpu);
+	check_text("1cpu", big, len, golden_1cpu);
 	len = render_all(big, sizeof(big), p, 2);
-	check_text("cpuinfo-render-golden-2cpu", big, len, golden_2cpu);
+	check_text("2cpu", big, len, golden_2cpu);
 	for (cpu = 0; cpu < 64; cpu++)
 		wlen += snprintf(want + wlen, sizeof(want) - wlen,
 				 golden_64cpu_fmt, cpu, 64, cpu, 64, cpu, cpu);
 	len = render_all(big, sizeof(big), p, 64);
-	check_text("cpuinfo-render-golden-64cpu", big, len, want);
+	check_text("64cpu", big, len, want);
 
 	memset(&sp, 0, sizeof(sp));
 	sp.family = 25;
@@ -198,10 +194,10 @@ static void test_golden(void)
 	xlate_bit_set(sp.flags, 10);		/* no name: not shown */
 	t = topo(3, 4);
 	len = xlate_cpuinfo_render(big, sizeof(big), &sp, &t);
-	check_text("cpuinfo-render-golden-sparse", big, len, golden_sparse);
+	check_text("sparse", big, len, golden_sparse);
 }
 
-static void test_truncation(void)
+UNIT_TEST(truncation)
 {
 	const struct xlate_cpuinfo_profile *p = &xlate_cpuinfo_default_profile;
 	struct xlate_cpu_topo t = topo(0, 1);
@@ -229,12 +225,5 @@ static void test_truncation(void)
 			ok = 0;
 		}
 	}
-	result("cpuinfo-render-truncation", ok, why);
-}
-
-int main(void)
-{
-	test_golden();
-	test_truncation();
-	return failures ? 1 : 0;
+	CHECK(ok, "%s", why);
 }

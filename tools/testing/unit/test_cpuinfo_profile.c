@@ -2,24 +2,20 @@
 /*
  * Host unit tests of kmod/lib/cpuinfo_profile.c: per-field validation as
  * sysfs sees it, and that a rejected write leaves the profile untouched.
- * Prints PASS/FAIL lines per the test bench protocol.
+ * Uses unit.h: each check is one case, unit/host/cpuinfo_profile/<test>/<case>.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "unit.h"
 #include "../../../kmod/lib/cpuinfo_profile.h"
 
-static int failures;
-
+/* One case per check, named "<test>/<name>". */
 static void result(const char *name, int ok, const char *why)
 {
-	if (ok) {
-		printf("PASS: unit/host/%s\n", name);
-	} else {
-		printf("FAIL: unit/host/%s: %s\n", name, why);
-		failures++;
-	}
+	unit_case("%s", name);
+	CHECK(ok, "%s", why ? why : "");
 }
 
 struct set_case {
@@ -115,19 +111,19 @@ static const struct set_case cases[] = {
 	{ NULL, "1", -ENOENT, NULL },
 };
 
-static void test_cases(void)
+UNIT_TEST(set)
 {
 	unsigned int i;
 	char name[96], why[256], buf[XLATE_PROFILE_SHOW_MAX];
 
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
 		const struct set_case *c = &cases[i];
 		struct xlate_cpuinfo_profile p = xlate_cpuinfo_default_profile;
 		struct xlate_cpuinfo_profile before = p;
 		int err = xlate_profile_set(&p, c->field, c->value);
 		int ok = err == c->err;
 
-		snprintf(name, sizeof(name), "cpuinfo-profile-set-%02u-%s", i,
+		snprintf(name, sizeof(name), "%02u-%s", i,
 			 c->field ? c->field : "null");
 		snprintf(why, sizeof(why), "value \"%.40s\": got %d want %d",
 			 c->value, err, c->err);
@@ -150,21 +146,19 @@ static void test_cases(void)
 	}
 }
 
-static void test_defaults(void)
+UNIT_TEST(defaults)
 {
 	static const char * const want[] = {
 		"GenuineIntel\n", "xlate virtual x86-64 CPU\n", "6\n", "26\n",
 		"3\n", "0x1\n", "2000.000\n", "8192\n", "11\n",
-		"fpu de pse tsc msr pae mce cx8 apic sep mtrr pge mca cmov pat "
-		"pse36 clflush mmx fxsr sse sse2 syscall nx lm pni ssse3 cx16 "
-		"sse4_1 sse4_2 popcnt hypervisor lahf_lm\n",
+		"fpu de pse tsc msr pae mce cx8 apic sep mtrr pge mca cmov pat pse36 clflush mmx fxsr sse sse2 syscall nx lm pni ssse3 cx16 sse4_1 sse4_2 popcnt hypervisor lahf_lm\n",
 		"spectre_v1 spectre_v2 spec_store_bypass swapgs\n",
 		"4000.00\n", "64\n", "64\n", "40\n", "48\n",
 	};
 	const struct xlate_cpuinfo_profile *d = &xlate_cpuinfo_default_profile;
 	char buf[XLATE_PROFILE_SHOW_MAX], why[256] = "";
 	unsigned int i;
-	int ok = xlate_profile_nfields == sizeof(want) / sizeof(want[0]);
+	int ok = xlate_profile_nfields == ARRAY_SIZE(want);
 
 	if (!ok)
 		snprintf(why, sizeof(why), "%u fields", xlate_profile_nfields);
@@ -189,22 +183,22 @@ static void test_defaults(void)
 			ok = 0;
 		}
 	}
-	result("cpuinfo-profile-defaults", ok, why);
+	result("defaults", ok, why);
 
 	{
 		int n = xlate_profile_show(d, "model_name", buf, 5);
 
-		result("cpuinfo-profile-show-small-buffer",
+		result("show-small-buffer",
 		       n == -E2BIG && !strcmp(buf, "xlat"),
 		       "expected -E2BIG and a cut-short value");
 		n = xlate_profile_show(d, "nope", buf, sizeof(buf));
-		result("cpuinfo-profile-show-unknown", n == -ENOENT,
+		result("show-unknown", n == -ENOENT,
 		       "expected -ENOENT");
 	}
 }
 
 /* Every name of the kernel's lists is accepted, and all fit a page. */
-static void test_all_names(void)
+UNIT_TEST(all_names)
 {
 	static char list[8192], buf[XLATE_PROFILE_SHOW_MAX];
 	struct xlate_cpuinfo_profile p = xlate_cpuinfo_default_profile;
@@ -223,28 +217,20 @@ static void test_all_names(void)
 	ok = !xlate_profile_set(&p, "flags", list) &&
 	     xlate_profile_show(&p, "flags", buf, sizeof(buf)) ==
 	     (int)len + 1 && !strncmp(buf, list, len);
-	result("cpuinfo-profile-all-flags", ok && count > 250,
+	result("all-flags", ok && count > 250,
 	       "every cpufeatures.h name should round-trip");
 	ok = xlate_cpuinfo_render(NULL, 0, &p,
 				  &(struct xlate_cpu_topo){ 0 }) < 4096;
-	result("cpuinfo-render-all-flags-fit-page", ok,
+	result("render-all-flags-fit-page", ok,
 	       "a block with every flag should fit a page");
 
 	big = malloc(XLATE_PROFILE_VALUE_MAX + 2);
 	memset(big, 'a', XLATE_PROFILE_VALUE_MAX + 1);
 	big[XLATE_PROFILE_VALUE_MAX + 1] = '\0';
 	p = xlate_cpuinfo_default_profile;
-	result("cpuinfo-profile-overlong-flags",
+	result("overlong-flags",
 	       xlate_profile_set(&p, "flags", big) == -E2BIG &&
 	       !memcmp(&p, &xlate_cpuinfo_default_profile, sizeof(p)),
 	       "a value over XLATE_PROFILE_VALUE_MAX should be -E2BIG");
 	free(big);
-}
-
-int main(void)
-{
-	test_cases();
-	test_defaults();
-	test_all_names();
-	return failures ? 1 : 0;
 }

@@ -129,6 +129,10 @@ out=$("$ARM/run-as" -0 my-argv0 "$HELLO" a 2>&1)
 check_eq "$t/qemu-preserve-argv0" "argc=2
 argv[0]=my-argv0
 argv[1]=a" "$(argv_of "$out")"
+# x86 busybox's shell runs its applets by exec'ing itself with the applet
+# name as argv[0]: that needs P (without it busybox sees its own path).
+check_eq "$t/qemu-preserve-argv0-busybox-applet" "slept" \
+	"$(/x86/busybox sh -c 'sleep 0 && echo slept' 2>&1)"
 xl_param preserve_argv0 0 >/dev/null
 xl_param open_binary 1 >/dev/null
 out=$("$HELLO" a 2>&1)

@@ -17,13 +17,15 @@ chmod 0755 "$d"
 
 check_eq "$t/set-open-binary" ok "$(xl_param open_binary 1)"
 
-# compare CALLER: run the variant matrix from CALLER (a native or an
-# x86-64 execve-variants) against both targets, one check per variant.
+# compare CALLER TAG [VARIANT...]: run the variant matrix (all variants
+# or the ones named) from CALLER (a native or an x86-64 execve-variants)
+# against both targets, one check per variant.
 compare() {
 	local caller=$1 tag=$2 native x86 v line
 
-	native=$("$caller" "$ARM/hello" 2>&1)
-	x86=$("$caller" "$X86/hello" 2>&1)
+	shift 2
+	native=$("$caller" "$ARM/hello" "$@" 2>&1)
+	x86=$("$caller" "$X86/hello" "$@" 2>&1)
 	if [ -z "$native" ]; then
 		fail "$t/$tag-matrix" "no output from $caller"
 		return
@@ -51,7 +53,17 @@ no-exec-perm errno=EACCES
 missing errno=ENOENT" "$native"
 
 compare "$ARM/execve-variants" native-caller
-compare "$X86/execve-variants" x86-caller
+
+# A translated caller: qemu 7.2 has no execveat (ENOSYS), so only the
+# execve variants; the comparison means something only if the runtime
+# performs them as the kernel does for a native caller.
+path_variants="absolute relative symlink no-exec-perm missing"
+# shellcheck disable=SC2086 # a list of words
+compare "$X86/execve-variants" x86-caller $path_variants
+# shellcheck disable=SC2086
+check_eq "$t/x86-caller-baseline" \
+	"$("$ARM/execve-variants" "$ARM/hello" $path_variants 2>&1)" \
+	"$("$X86/execve-variants" "$ARM/hello" $path_variants 2>&1)"
 
 # Execute-only binaries, run by uid 1000: the kernel opens the file, the
 # runtime reads AT_EXECFD.

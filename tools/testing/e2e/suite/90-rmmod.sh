@@ -1,11 +1,11 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 # shellcheck shell=dash
-# Unload safety (runs last): rmmod while translated programs run and one
-# holds /proc/cpuinfo open either fails because the module is in use or
-# succeeds; the held file still reads or fails cleanly, the running
-# programs finish, the kernel stays clean (the init's dmesg check) and
-# the module loads again for whatever runs after.
+# Unload safety (runs last): rmmod while translated programs run, or
+# while a marked task holds an x86-view /proc/cpuinfo open, either fails
+# because the module is in use or succeeds; the held file still reads or
+# fails cleanly, the running programs finish, the kernel stays clean (the
+# init's dmesg check) and the module loads again for whatever runs after.
 . "$(dirname "$0")/lib.sh"
 
 t=rmmod
@@ -24,6 +24,7 @@ try_rmmod() {
 
 	out=$(rmmod xlate 2>&1)
 	rc=$?
+	echo "info: $1: rmmod exited $rc: $out"
 	if [ "$rc" -eq 0 ]; then
 		state=unloaded
 		pass "$1"
@@ -49,37 +50,43 @@ load_again() {
 	fi
 }
 
-# Translated programs running across the rmmod: one holds /proc/cpuinfo
-# (opened with the x86 view) and reads it after the rmmod.
-/x86/busybox sh -c 'exec 3</proc/cpuinfo; echo opened; sleep 5; cat <&3' \
+# held_done NAME PID: the holder PID read its descriptor after the
+# rmmod (held.out has cpuinfo) or failed cleanly (a message, no signal).
+held_done() {
+	local rc
+
+	wait "$2"
+	rc=$?
+	if [ "$rc" -eq 0 ] && grep -q '^processor' "$d/held.out"; then
+		pass "$1"
+	elif [ "$rc" -ne 0 ] && [ "$rc" -lt 128 ] && [ -s "$d/held.err" ]; then
+		pass "$1"	# failed cleanly, with a message
+	else
+		fail "$1" "exit $rc, out: $(head -c 200 "$d/held.out"), err: \
+$(head -c 200 "$d/held.err")"
+	fi
+}
+
+# 1. Translated programs running across the rmmod: one holds
+# /proc/cpuinfo (opened with the x86 view) and reads it afterwards.  The
+# x86 busybox shell names its applets in full: running one by its bare
+# name re-execs busybox, which needs preserve_argv0.
+/x86/busybox sh -c 'exec 3</proc/cpuinfo; echo opened
+	/x86/busybox sleep 5; /x86/busybox cat <&3' \
 	>"$d/held.out" 2>"$d/held.err" &
 holder=$!
 /x86/busybox sleep 8 &
 sleeper=$!
 if wait_until 60 grep -q opened "$d/held.out"; then
-	pass "$t/holder-started"
+	pass "$t/translated-holder-started"
 else
-	fail "$t/holder-started" "no output from the holder after 60 s"
+	fail "$t/translated-holder-started" "no output after 60 s"
 fi
-
-try_rmmod "$t/rmmod-while-running"
-first_state=$state
-
-wait "$holder"
-rc=$?
-if [ "$rc" -eq 0 ] && grep -q '^processor' "$d/held.out"; then
-	pass "$t/held-cpuinfo-reads"
-elif [ "$rc" -ne 0 ] && [ "$rc" -lt 128 ] && [ -s "$d/held.err" ]; then
-	pass "$t/held-cpuinfo-reads"	# failed cleanly, with a message
-else
-	fail "$t/held-cpuinfo-reads" "exit $rc, out: $(head -c 200 \
-"$d/held.out"), err: $(head -c 200 "$d/held.err")"
-fi
+try_rmmod "$t/rmmod-while-translated"
+held_done "$t/translated-held-cpuinfo-reads" "$holder"
 wait "$sleeper"
 check_eq "$t/translated-sleep-finished" 0 "$?"
-
-# Whatever happened first, an idle module must unload.
-if [ "$first_state" != unloaded ]; then
+if [ "$state" != unloaded ]; then
 	try_rmmod "$t/rmmod-when-idle"
 	check_eq "$t/rmmod-when-idle-unloaded" unloaded "$state"
 fi
@@ -91,12 +98,28 @@ if ! loaded; then
 	check_eq "$t/unloaded-set-marker-native-view" aarch64 \
 		"$("$ARM/set-marker" "$ARM/uname-m")"
 fi
-
-# Load, use, unload, load: nothing is left behind by a cycle.
 load_again "$t/modprobe-again"
 check_eq "$t/reloaded-translates" "exit=7" "$(exec_result "$HELLO")"
+
+# 2. No translated task at all: a native task marked by hand holds an
+# x86-view /proc/cpuinfo open across the rmmod.
+: >"$d/held.out"
+: >"$d/held.err"
+"$ARM/set-marker" /bin/sh -c 'exec 3</proc/cpuinfo; echo opened
+	sleep 3; cat <&3' >"$d/held.out" 2>"$d/held.err" &
+holder=$!
+if wait_until 30 grep -q opened "$d/held.out"; then
+	pass "$t/marked-holder-started"
+else
+	fail "$t/marked-holder-started" "no output after 30 s"
+fi
+try_rmmod "$t/rmmod-while-cpuinfo-open"
+held_done "$t/marked-held-cpuinfo-reads" "$holder"
+load_again "$t/modprobe-after-held"
 check_eq "$t/reloaded-x86-view" x86_64 \
 	"$("$ARM/set-marker" "$ARM/uname-m")"
+
+# 3. Load, use, unload, load: nothing is left behind by a cycle.
 try_rmmod "$t/rmmod-cycle"
 check_eq "$t/rmmod-cycle-unloaded" unloaded "$state"
 load_again "$t/modprobe-final"

@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Arming the x86-view hooks only while marked tasks exist.
+ *
+ * A kprobe hit costs every caller of the probed function, marked or
+ * not (under QEMU TCG a native uname(2) gets several times slower).
+ * So the uname and cpuinfo kretprobes are registered only while some
+ * task carries XLATE_PER_X86, and native tasks pay nothing otherwise:
+ *
+ * - armed synchronously, before the exec completes, by every exec that
+ *   xlate translates and by every exec of a task that set the marker
+ *   by hand (load_binary runs in process context for both);
+ * - armed from a work item when a task sets the marker with
+ *   personality(2) and does not exec (a kretprobe on the personality
+ *   syscall, hit only by personality(2) callers, notices it);
+ * - disarmed by an idle check that finds, XLATE_VIEW_IDLE after the
+ *   last translated exec, that no thread carries the marker.
+ *
+ * The idle check clears view_armed before it scans the task list, and
+ * the personality handler reads view_armed after the syscall set the
+ * marker, with a full barrier on both sides: either the scan sees the
+ * marker, or the handler sees view_armed false and queues arming.
+ */
+#include "xlate.h"
+
+#include <linux/jiffies.h>
+#include <linux/kprobes.h>
+#include <linux/mutex.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/workqueue.h>
+
+#include "compat.h"
+#include "lib/marker.h"
+
+#define XLATE_VIEW_IDLE	(10 * HZ)
+
+static DEFINE_MUTEX(view_lock);
+static bool view_armed;		/* written under view_lock */
+static unsigned long view_last_use;	/* jiffies, under view_lock */
+
+static void view_idle_check(struct work_struct *work);
+static DECLARE_DELAYED_WORK(view_idle_work, view_idle_check);
+
+static void view_arm_fn(struct work_struct *work)
+{
+	xlate_view_arm();
+}
+
+static DECLARE_WORK(view_arm_work, view_arm_fn);
+
+static int view_arm_locked(void)
+{
+	int ret;
+
+	if (view_armed)
+		return 0;
+	ret = xlate_uname_hook_register();
+	if (ret)
+		return ret;
+	ret = xlate_cpuinfo_hook_register();
+	if (ret) {
+		xlate_uname_hook_unregister();
+		return ret;
+	}
+	WRITE_ONCE(view_armed, true);
+	schedule_delayed_work(&view_idle_work, XLATE_VIEW_IDLE);
+	return 0;
+}
+
+/**
+ * xlate_view_arm() - make sure the x86-view hooks are registered
+ *
+ * Process context only: registering a kretprobe may sleep.  A failure
+ * is logged by the hook; marked tasks then see native answers.
+ */
+void xlate_view_arm(void)
+{
+	mutex_lock(&view_lock);
+	view_last_use = jiffies;
+	view_arm_locked();
+	mutex_unlock(&view_lock);
+}
+
+/**
+ * xlate_view_note_exec() - called by load_binary for every native exec
+ *
+ * A task that set the marker by hand keeps it across this exec: arm
+ * now, so the new program sees the x86 view from its first call.
+ */
+void xlate_view_note_exec(void)
+{
+	if (xlate_marker_has_x86_view(current->personality) &&
+	    !READ_ONCE(view_armed))
+		xlate_view_arm();
+}
+
+static bool any_task_marked(void)
+{
+	struct task_struct *p, *t;
+	bool found = false;
+
+	rcu_read_lock();
+	for_each_process_thread(p, t) {
+		if (xlate_marker_has_x86_view(READ_ONCE(t->personality))) {
+			found = true;
+			goto out;
+		}
+	}
+out:
+	rcu_read_unlock();
+	return found;
+}
+
+static void view_idle_check(struct work_struct *work)
+{
+	mutex_lock(&view_lock);
+	if (!view_armed)
+		goto out;
+	if (time_before(jiffies, view_last_use + XLATE_VIEW_IDLE))
+		goto again;
+	WRITE_ONCE(view_armed, false);
+	smp_mb(); /* pairs with personality_return() */
+	if (any_task_marked()) {
+		WRITE_ONCE(view_armed, true);
+		goto again;
+	}
+	xlate_cpuinfo_hook_unregister();
+	xlate_uname_hook_unregister();
+	goto out;
+again:
+	schedule_delayed_work(&view_idle_work, XLATE_VIEW_IDLE);
+out:
+	mutex_unlock(&view_lock);
+}
+
+static int personality_return(struct kretprobe_instance *ri,
+			      struct pt_regs *regs)
+{
+	if (!xlate_marker_has_x86_view(current->personality))
+		return 0;
+	smp_mb(); /* pairs with view_idle_check() */
+	if (!READ_ONCE(view_armed))
+		schedule_work(&view_arm_work);
+	return 0;
+}
+
+static struct kretprobe personality_probe = {
+	.kp.symbol_name	= XLATE_SYM_PERSONALITY,
+	.handler	= personality_return,
+};
+
+/**
+ * xlate_view_init() - watch personality(2) for hand-set markers
+ *
+ * Return: 0 or a negative errno.
+ */
+int xlate_view_init(void)
+{
+	int ret = register_kretprobe(&personality_probe);
+
+	if (ret)
+		pr_err("cannot probe %s: %d\n", XLATE_SYM_PERSONALITY, ret);
+	return ret;
+}
+
+/**
+ * xlate_view_exit() - disarm everything
+ *
+ * Called after the binfmt handler is gone, so nothing arms again.
+ */
+void xlate_view_exit(void)
+{
+	unregister_kretprobe(&personality_probe);
+	cancel_work_sync(&view_arm_work);
+	cancel_delayed_work_sync(&view_idle_work);
+	mutex_lock(&view_lock);
+	if (view_armed) {
+		xlate_cpuinfo_hook_unregister();
+		xlate_uname_hook_unregister();
+		view_armed = false;
+	}
+	mutex_unlock(&view_lock);
+}

@@ -1,0 +1,206 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Build tier.  For each kernel target (default: all four), copy the
+# module source to build/kbuild/<target>/ and build it from scratch with
+# the target's Debian headers, W=1 and sparse (C=2) in one pass:
+#
+#   build/<target>/w1      the module builds, no warning from our files
+#                          (compiler or modpost)
+#   build/<target>/sparse  sparse says nothing about our files
+#
+# Then host-side style checks on every .c/.h of kmod/ and userhelper/:
+#
+#   build/host/checkpatch/<path>   checkpatch.pl --strict clean
+#   build/host/kernel-doc/<path>   kernel-doc -none -Wall clean (kmod/)
+#
+# Usage: run.sh [TARGET...]
+set -euo pipefail
+
+HERE=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=../lib/common.sh
+. "$HERE/../lib/common.sh"
+
+OUT=$XLATE_ROOT/build/kbuild
+JOBS=${JOBS:-$(nproc)}
+SRC_ENV=$XLATE_CACHE/src-6.12.env
+status=0
+
+mkdir -p "$OUT"
+
+# ours_warnings LOG COPY: warning lines of LOG that name our files.
+ours_warnings() {
+	grep -iE 'warning:' "$1" | grep -v '^sparse: ' |
+		grep -E "($2/|^kmod/)" || true
+}
+
+# sparse_lines LOG COPY: sparse diagnostics that name our files.
+sparse_lines() {
+	grep '^sparse: ' "$1" | grep -E "($2/|sparse: kmod/)" || true
+}
+
+# hello_builds TARGET: can the headers build a trivial module at all?
+hello_builds() {
+	local dir=$OUT/hello-$1
+	mkdir -p "$dir"
+	printf '%s\n' '// SPDX-License-Identifier: GPL-2.0' \
+		'#include <linux/module.h>' \
+		'static int __init hello_init(void) { return 0; }' \
+		'module_init(hello_init);' 'MODULE_LICENSE("GPL");' \
+		'MODULE_DESCRIPTION("bench pipeline check");' >"$dir/hello.c"
+	echo 'obj-m += hello.o' >"$dir/Kbuild"
+	# shellcheck disable=SC2046
+	nice make -C "$KDIR" M="$dir" $(target_make_args) \
+		>"$dir.log" 2>&1 && [ -f "$dir/hello.ko" ]
+}
+
+build_target() {
+	local t=$1 copy=$OUT/$1 log=$OUT/$1.log rc=0 w s
+	if ! load_target "$t" 2>"$log"; then
+		fail "build/$t/w1" "$(cat "$log")"
+		fail "build/$t/sparse" "$(cat "$log")"
+		return 1
+	fi
+	rm -rf "$copy"
+	mkdir -p "$copy"
+	rsync -a --exclude='*.o' --exclude='*.ko' --exclude='.*.cmd' \
+		"$XLATE_ROOT/kmod" "$copy/"
+	cp "$XLATE_ROOT/Kbuild" "$copy/" 2>/dev/null || true
+	cp "$XLATE_ROOT/VERSION" "$copy/" 2>/dev/null || true
+	echo "build: $t: make -C $KDIR M=$copy $(target_make_args) W=1 C=2" >&2
+	# shellcheck disable=SC2046
+	nice make -C "$KDIR" M="$copy" $(target_make_args) -j"$JOBS" \
+		W=1 C=2 CHECK="$HERE/sparse-wrapper.sh" >"$log" 2>&1 || rc=$?
+	w=$(ours_warnings "$log" "$copy")
+	if [ "$rc" -ne 0 ]; then
+		local why
+		why=$(grep -m1 -E 'error|Error|No rule|No such' "$log" || tail -n1 "$log")
+		hello_builds "$t" ||
+			why="pipeline broken, headers cannot build a trivial module ($OUT/hello-$t.log); $why"
+		fail "build/$t/w1" "make exited $rc: $why"
+	elif [ ! -f "$copy/kmod/xlate.ko" ]; then
+		fail "build/$t/w1" "no kmod/xlate.ko after a successful make"
+		rc=1
+	elif [ -n "$w" ]; then
+		fail "build/$t/w1" "$(echo "$w" | wc -l) warning(s): $(echo "$w" | head -n1 | sed "s|$copy/||")"
+		rc=1
+	else
+		pass "build/$t/w1"
+	fi
+	s=$(sparse_lines "$log" "$copy")
+	if ! grep -q '^sparse-checked: ' "$log"; then
+		fail "build/$t/sparse" "sparse did not run (see $log)"
+		rc=1
+	elif [ -n "$s" ]; then
+		fail "build/$t/sparse" "$(echo "$s" | wc -l) line(s): $(echo "$s" | head -n1 | sed "s|$copy/||; s|^sparse: ||")"
+		rc=1
+	else
+		pass "build/$t/sparse"
+	fi
+	# Keep the log readable in the tier log too.
+	[ -z "$w$s" ] || printf '%s\n' "$w" "$s" | sed "s|$copy/||" >&2
+	return "$rc"
+}
+
+# Checkpatch types not applied to a file: kmod/compat.h is, by design
+# (Documentation/design.rst), the one place that tests the kernel
+# version, so LINUX_VERSION_CODE there is intended, and checkpatch
+# misreads "LINUX_VERSION_CODE >= KERNEL_VERSION()" as a constant on
+# the left.
+checkpatch_ignore() {
+	case $1 in
+	kmod/compat.h) echo LINUX_VERSION_CODE,CONSTANT_COMPARISON ;;
+	esac
+}
+
+# per_file NAME OUTPUT FILE...: one PASS/FAIL per FILE, failing those
+# that OUTPUT mentions as "FILE:line...".
+per_file() {
+	local name=$1 out=$2 f hits rc=0
+	shift 2
+	for f in "$@"; do
+		hits=$(awk -v f="$f:" 'index($0, f) == 1' "$out")
+		if [ -z "$hits" ]; then
+			pass "build/host/$name/$f"
+		else
+			fail "build/host/$name/$f" "$(echo "$hits" | wc -l) issue(s), first: $(echo "$hits" | head -n1)"
+			echo "$hits" >&2
+			rc=1
+		fi
+	done
+	# Output not attributed to a file means the tool itself broke.
+	hits=$(grep -vE '^(total: |$)' "$out" | awk -v files=" $* " '
+		{ split($0, a, ":"); if (index(files, " " a[1] " ") == 0) print }')
+	if [ -n "$hits" ]; then
+		fail "build/host/$name/tool" "unexpected output: $(echo "$hits" | head -n1)"
+		rc=1
+	fi
+	return "$rc"
+}
+
+# run_checkpatch SRC [--ignore TYPES] FILE...: checkpatch.pl --strict on
+# repository-relative FILEs, run from a scratch directory so that it
+# leaves no .checkpatch-camelcase cache in the repository; output names
+# the files as given.
+run_checkpatch() {
+	local src=$1 opts=()
+	shift
+	if [ "$1" = --ignore ]; then
+		opts=(--ignore "$2")
+		shift 2
+	fi
+	mkdir -p "$OUT/checkpatch-cwd"
+	(cd "$OUT/checkpatch-cwd" &&
+		"$src/scripts/checkpatch.pl" --strict --no-tree --terse \
+			--show-types "${opts[@]}" -f "${@/#/$XLATE_ROOT/}") |
+		sed "s|^$XLATE_ROOT/||"
+}
+
+# Style checks need the kernel source (checkpatch.pl, kernel-doc).
+style_checks() {
+	local src='' f ign files=() kfiles=() plain=() rc=0
+	local log=$OUT/host-style
+	# shellcheck disable=SC1090
+	[ -r "$SRC_ENV" ] && src=$(. "$SRC_ENV" && echo "${SRC_6_12:-}")
+	if [ -z "$src" ] || [ ! -x "$src/scripts/checkpatch.pl" ]; then
+		fail build/host/checkpatch "no kernel source in $SRC_ENV (run fetch-deps.sh)"
+		return 1
+	fi
+	cd "$XLATE_ROOT"
+	mapfile -t files < <(find kmod userhelper -name '*.[ch]' 2>/dev/null | sort)
+	if [ ${#files[@]} -eq 0 ]; then
+		fail build/host/checkpatch "no .c/.h files under kmod/ or userhelper/"
+		return 1
+	fi
+	: >"$log.checkpatch"
+	for f in "${files[@]}"; do
+		ign=$(checkpatch_ignore "$f")
+		if [ -n "$ign" ]; then
+			run_checkpatch "$src" --ignore "$ign" "$f" \
+				>>"$log.checkpatch" 2>&1 || true
+		else
+			plain+=("$f")
+		fi
+		case $f in kmod/*) kfiles+=("$f") ;; esac
+	done
+	# One checkpatch run for the rest: perl start-up dominates.
+	[ ${#plain[@]} -eq 0 ] ||
+		run_checkpatch "$src" "${plain[@]}" >>"$log.checkpatch" 2>&1 || true
+	per_file checkpatch "$log.checkpatch" "${files[@]}" || rc=1
+	"$src/scripts/kernel-doc" -none -Wall "${kfiles[@]}" \
+		>"$log.kernel-doc" 2>&1 || true
+	per_file kernel-doc "$log.kernel-doc" "${kfiles[@]}" || rc=1
+	return "$rc"
+}
+
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=("${XLATE_TARGETS[@]}")
+if [ ! -f "$XLATE_ROOT/Kbuild" ]; then
+	fail build/host/kbuild "no top-level Kbuild"
+	status=1
+fi
+for t in "${targets[@]}"; do
+	build_target "$t" || status=1
+done
+style_checks || status=1
+exit "$status"

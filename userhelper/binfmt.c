@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Parsing a binfmt_misc registration as /proc/sys/fs/binfmt_misc/<name>
+ * shows it, and deciding whether it would take an x86-64 ELF file the
+ * way fs/binfmt_misc.c's check_file() does: each header byte at
+ * offset + i, masked, must equal the (already masked) magic byte i.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "binfmt.h"
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Hex digits up to the end of the line into @out; returns the count. */
+static int parse_hex(const char *s, unsigned char *out, size_t max)
+{
+	size_t n = 0;
+
+	while (*s && *s != '\n') {
+		int hi = hexval(s[0]), lo = hi < 0 ? -1 : hexval(s[1]);
+
+		if (hi < 0 || lo < 0 || n == max)
+			return -EINVAL;
+		out[n++] = hi << 4 | lo;
+		s += 2;
+	}
+	return n;
+}
+
+/* @line starts with @key: return what follows it, else NULL. */
+static const char *after(const char *line, const char *key)
+{
+	size_t n = strlen(key);
+
+	return strncmp(line, key, n) ? NULL : line + n;
+}
+
+/**
+ * binfmt_parse() - read one registration
+ * @text: the file's contents
+ * @e: filled in
+ *
+ * Return: 0, or -EINVAL for a file that does not look like one.
+ */
+int binfmt_parse(const char *text, struct binfmt_entry *e)
+{
+	const char *line = text, *v;
+	bool have_magic = false, have_mask = false, have_state = false;
+	unsigned char mask[BINFMT_MAGIC_MAX];
+	int n, masklen = 0;
+
+	memset(e, 0, sizeof(*e));
+	while (*line) {
+		const char *end = strchr(line, '\n');
+		size_t len = end ? (size_t)(end - line) : strlen(line);
+
+		if (!strncmp(line, "enabled", len) && len == 7) {
+			e->enabled = true;
+			have_state = true;
+		} else if (!strncmp(line, "disabled", len) && len == 8) {
+			have_state = true;
+		} else if ((v = after(line, "interpreter "))) {
+			snprintf(e->interpreter, sizeof(e->interpreter), "%.*s",
+				 (int)(len - (v - line)), v);
+		} else if ((v = after(line, "flags:"))) {
+			while (*v == ' ')
+				v++;
+			snprintf(e->flags, sizeof(e->flags), "%.*s",
+				 (int)(len - (v - line)), v);
+		} else if ((v = after(line, "offset "))) {
+			if (sscanf(v, "%u", &e->offset) != 1)
+				return -EINVAL;
+		} else if ((v = after(line, "magic "))) {
+			n = parse_hex(v, e->magic, sizeof(e->magic));
+			if (n < 0)
+				return n;
+			e->len = n;
+			have_magic = true;
+		} else if ((v = after(line, "mask "))) {
+			masklen = parse_hex(v, mask, sizeof(mask));
+			if (masklen < 0)
+				return masklen;
+			have_mask = true;
+		} else if (after(line, "extension ")) {
+			e->extension = true;
+		}
+		line += len + (end ? 1 : 0);
+	}
+	if (!have_state || (!have_magic && !e->extension))
+		return -EINVAL;
+	if (have_mask && (size_t)masklen != e->len)
+		return -EINVAL;
+	if (have_mask)
+		memcpy(e->mask, mask, e->len);
+	else
+		memset(e->mask, 0xff, e->len);
+	return 0;
+}
+
+/**
+ * binfmt_matches() - would @e take a file that starts with @buf?
+ * @e: a parsed registration
+ * @buf: the file's first bytes
+ * @len: bytes of @buf (binfmt_misc sees up to BINFMT_BUF_SIZE)
+ */
+bool binfmt_matches(const struct binfmt_entry *e, const unsigned char *buf,
+		    size_t len)
+{
+	size_t i;
+
+	if (e->extension || !e->len || e->offset + e->len > len)
+		return false;
+	for (i = 0; i < e->len; i++)
+		if ((buf[e->offset + i] ^ e->magic[i]) & e->mask[i])
+			return false;
+	return true;
+}
+
+static void put_le(unsigned char *p, unsigned long long v, int bytes)
+{
+	while (bytes--) {
+		*p++ = v & 0xff;
+		v >>= 8;
+	}
+}
+
+/*
+ * The first BINFMT_BUF_SIZE bytes of a typical x86-64 executable
+ * (@type 2) or PIE (@type 3): its ELF header and one PT_LOAD header.
+ */
+static void x86_64_header(unsigned char *buf, unsigned int type)
+{
+	memset(buf, 0, BINFMT_BUF_SIZE);
+	memcpy(buf, "\x7f" "ELF\x02\x01\x01", 7);	/* 64-bit, LSB, v1 */
+	put_le(buf + 16, type, 2);			/* e_type */
+	put_le(buf + 18, 62, 2);			/* e_machine */
+	put_le(buf + 20, 1, 4);				/* e_version */
+	put_le(buf + 24, type == 2 ? 0x401000 : 0x1000, 8); /* e_entry */
+	put_le(buf + 32, 64, 8);			/* e_phoff */
+	put_le(buf + 52, 64, 2);			/* e_ehsize */
+	put_le(buf + 54, 56, 2);			/* e_phentsize */
+	put_le(buf + 56, 1, 2);				/* e_phnum */
+	put_le(buf + 58, 64, 2);			/* e_shentsize */
+	put_le(buf + 64, 1, 4);				/* p_type PT_LOAD */
+	put_le(buf + 68, 5, 4);				/* p_flags R+X */
+}
+
+/**
+ * binfmt_claims_x86_64() - would @e take x86-64 ELF executables?
+ * @e: a parsed registration (enabled or not)
+ *
+ * Tried against a typical executable and a typical PIE; either match
+ * counts.
+ */
+bool binfmt_claims_x86_64(const struct binfmt_entry *e)
+{
+	unsigned char buf[BINFMT_BUF_SIZE];
+
+	x86_64_header(buf, 2);
+	if (binfmt_matches(e, buf, sizeof(buf)))
+		return true;
+	x86_64_header(buf, 3);
+	return binfmt_matches(e, buf, sizeof(buf));
+}

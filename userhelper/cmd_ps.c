@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * xlatectl ps [--all]: the tasks that carry the personality marker.
+ *
+ * The marker lives in the personality, which /proc/PID/personality shows
+ * (as hex) only to the task's owner and to ptrace-capable callers (mode
+ * 0400, ptrace access check).  Tasks xlatectl cannot inspect are counted
+ * and reported; --all lists them with "?".
+ */
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xlatectl.h"
+
+static const char ps_usage[] =
+	"usage: xlatectl ps [--all]\n"
+	"List the tasks that see the x86 view (personality marker set): pid,\n"
+	"personality, the x86-view and translated bits, and the command name.\n"
+	"Without root, only your own tasks can be inspected; --all also lists\n"
+	"the tasks that could not be inspected, and tasks without the marker.\n";
+
+static bool all_digits(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s))
+			return false;
+	return true;
+}
+
+static int cmp_pid(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The numeric entries of /proc, sorted; *n set to the count. */
+static long *list_pids(size_t *n)
+{
+	char dir[PATH_BUF];
+	size_t cap = 256;
+	long *pids = malloc(cap * sizeof(*pids));
+	struct dirent *de;
+	DIR *d;
+
+	*n = 0;
+	proc_path(dir, sizeof(dir), "/proc");
+	d = opendir(dir);
+	if (!d || !pids) {
+		if (d)
+			closedir(d);
+		free(pids);
+		return NULL;
+	}
+	while ((de = readdir(d))) {
+		if (!all_digits(de->d_name))
+			continue;
+		if (*n == cap) {
+			long *more = realloc(pids, 2 * cap * sizeof(*pids));
+
+			if (!more)
+				break;
+			pids = more;
+			cap *= 2;
+		}
+		pids[(*n)++] = strtol(de->d_name, NULL, 10);
+	}
+	closedir(d);
+	qsort(pids, *n, sizeof(*pids), cmp_pid);
+	return pids;
+}
+
+int cmd_ps(int argc, char **argv)
+{
+	char path[PATH_BUF], val[64], comm[64];
+	size_t i, n, hidden = 0;
+	bool all = false;
+	long *pids;
+	int err;
+
+	for (i = 1; i < (size_t)argc; i++) {
+		if (is_help(argv[i])) {
+			fputs(ps_usage, stdout);
+			return EXIT_OK;
+		}
+		if (!strcmp(argv[i], "--all"))
+			all = true;
+		else
+			return usage_error("ps", "unknown argument '%s'",
+					   argv[i]);
+	}
+	pids = list_pids(&n);
+	if (!pids) {
+		fprintf(stderr, "xlatectl: ps: cannot read %s\n", proc_root());
+		return EXIT_FAIL;
+	}
+	printf("%7s %-11s %-3s %-10s %s\n", "PID", "PERSONALITY", "X86",
+	       "TRANSLATED", "COMM");
+	for (i = 0; i < n; i++) {
+		unsigned long per;
+		char *end;
+
+		snprintf(path, sizeof(path), "%s/%ld/comm", proc_root(),
+			 pids[i]);
+		if (read_value(path, comm, sizeof(comm)))
+			continue;	/* gone */
+		snprintf(path, sizeof(path), "%s/%ld/personality", proc_root(),
+			 pids[i]);
+		err = read_value(path, val, sizeof(val));
+		if (err == -ENOENT || err == -ESRCH)
+			continue;
+		if (err) {
+			hidden++;
+			if (all)
+				printf("%7ld %-11s %-3s %-10s %s\n", pids[i],
+				       "?", "?", "?", comm);
+			continue;
+		}
+		per = strtoul(val, &end, 16);
+		if (!(per & XLATE_PER_MARKER) && !all)
+			continue;
+		printf("%7ld 0x%08lx  %-3s %-10s %s\n", pids[i], per,
+		       per & XLATE_PER_X86 ? "yes" : "no",
+		       per & XLATE_PER_TRANSLATED ? "yes" : "no", comm);
+	}
+	free(pids);
+	if (hidden)
+		fprintf(stderr,
+			"xlatectl: ps: %zu task(s) not inspected: /proc/PID/personality is readable only by the task's owner or with CAP_SYS_PTRACE (run as root to see them)\n",
+			hidden);
+	return fflush(stdout) ? EXIT_FAIL : EXIT_OK;
+}

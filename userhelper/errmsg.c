@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Turning an errno from a sysfs write into a sentence that says what to
+ * fix (design.rst, "Errors of a runtime write").
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "xlatectl.h"
+
+static const struct {
+	int err;
+	const char *name;
+} errno_names[] = {
+	{ EPERM, "EPERM" },	{ ENOENT, "ENOENT" },	{ EIO, "EIO" },
+	{ E2BIG, "E2BIG" },	{ ENOEXEC, "ENOEXEC" },	{ ENOMEM, "ENOMEM" },
+	{ EACCES, "EACCES" },	{ EBUSY, "EBUSY" },	{ EEXIST, "EEXIST" },
+	{ ENODEV, "ENODEV" },	{ ENOTDIR, "ENOTDIR" },	{ EISDIR, "EISDIR" },
+	{ EINVAL, "EINVAL" },	{ ETXTBSY, "ETXTBSY" },	{ EROFS, "EROFS" },
+	{ ENOSPC, "ENOSPC" },	{ ERANGE, "ERANGE" },	{ ELOOP, "ELOOP" },
+	{ ENAMETOOLONG, "ENAMETOOLONG" },		{ ENOSYS, "ENOSYS" },
+	{ EOPNOTSUPP, "EOPNOTSUPP" },
+};
+
+/**
+ * errno_name() - "ENOENT" for ENOENT
+ * @err: a positive errno
+ *
+ * Return: the symbolic name, or "errno N" for one not in the table.
+ */
+const char *errno_name(int err)
+{
+	static char other[24];
+	size_t i;
+
+	for (i = 0; i < sizeof(errno_names) / sizeof(errno_names[0]); i++)
+		if (errno_names[i].err == err)
+			return errno_names[i].name;
+	snprintf(other, sizeof(other), "errno %d", err);
+	return other;
+}
+
+/* Errors of open(2) of a sysfs file, common to every change. */
+const char *open_errmsg(int err)
+{
+	switch (err) {
+	case EACCES:
+		return "permission denied: run as root";
+	case ENOENT:
+		return "no such file: is the xlate module loaded?";
+	case EROFS:
+		return "sysfs is mounted read-only";
+	default:
+		return NULL;
+	}
+}
+
+/* Errors of a write to /sys/module/xlate/parameters/runtime. */
+const char *runtime_errmsg(int err)
+{
+	switch (err) {
+	case EPERM:
+		return "needs CAP_SYS_ADMIN in the initial user namespace, or the runtime is not owned by root / is writable by group or others";
+	case EINVAL:
+		return "the path must be absolute, without control characters and without \".\" or \"..\" components";
+	case ENAMETOOLONG:
+		return "the path is too long (4096 bytes or more)";
+	case ENOENT:
+		return "no such file";
+	case EACCES:
+		return "not a regular executable file, or on a noexec mount: check its mode and the mount options";
+	case ENOEXEC:
+		return "not an ELF executable for this machine: the runtime must be a native program (e.g. the arm64 build of qemu-x86_64-static)";
+	case ETXTBSY:
+		return "the file is open for writing by another process: wait until it is written completely";
+	case ENOMEM:
+		return "out of memory";
+	default:
+		return NULL;
+	}
+}
+
+/* Errors of a write to one of the on/off parameters. */
+const char *switch_errmsg(int err)
+{
+	switch (err) {
+	case EPERM:
+		return "needs CAP_SYS_ADMIN in the initial user namespace";
+	case EINVAL:
+		return "not a boolean: use on or off";
+	case ENOMEM:
+		return "out of memory";
+	default:
+		return NULL;
+	}
+}
+
+/* Errors of a write to /sys/kernel/xlate/cpuinfo/<field>. */
+const char *cpuinfo_errmsg(int err)
+{
+	switch (err) {
+	case EPERM:
+		return "needs CAP_SYS_ADMIN in the initial user namespace";
+	case EINVAL:
+		return "invalid value: numbers must be in range, flags and bugs must be names the kernel knows, each given once (see dmesg)";
+	case E2BIG:
+		return "value too long";
+	case ENOENT:
+		return "unknown field";
+	case ENOMEM:
+		return "out of memory";
+	default:
+		return NULL;
+	}
+}
+
+/**
+ * report_write_error() - print why a change failed
+ * @what: what was being changed, e.g. "set runtime /usr/bin/x"
+ * @err: the positive errno
+ * @at_open: whether open(2) failed, rather than the write
+ * @msg: the write's errno-to-sentence map
+ */
+void report_write_error(const char *what, int err, bool at_open,
+			const char *(*msg)(int))
+{
+	const char *s = at_open ? open_errmsg(err) : msg(err);
+
+	if (!s)
+		s = strerror(err);
+	fprintf(stderr, "xlatectl: %s: %s (%s)\n", what, s, errno_name(err));
+}
+
+/* The message and exit code when the module is not loaded. */
+int not_loaded(void)
+{
+	fprintf(stderr,
+		"xlatectl: the xlate module is not loaded (modprobe xlate)\n");
+	return EXIT_NOT_LOADED;
+}

@@ -1,0 +1,306 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# xlatectl's command line against a fake /sys and /proc
+# (XLATECTL_SYSFS_ROOT, XLATECTL_PROC_ROOT): argument parsing, exit
+# codes, output formats (JSON validity included), what each change
+# writes, binfmt_misc reporting and ps.
+#
+# usage: XLATECTL=path/to/xlatectl VERSION=x.y.z cli.sh
+set -euo pipefail
+
+: "${XLATECTL:?set XLATECTL to the xlatectl binary}"
+: "${VERSION:?set VERSION}"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+
+pass() { echo "PASS: unit/host/xlatectl/$1"; }
+fail() {
+	echo "FAIL: unit/host/xlatectl/$1: $(printf '%s' "$2" | tr '\n' '|' | cut -c1-300)"
+	failures=$((failures + 1))
+}
+
+# run ARGS...: sets $out, $err, $rc
+run() {
+	rc=0
+	out=$("$XLATECTL" "$@" 2>"$tmp/err") || rc=$?
+	err=$(cat "$tmp/err")
+}
+
+expect_rc() {	# NAME RC ARGS...
+	local name=$1 want=$2
+
+	shift 2
+	run "$@"
+	if [ "$rc" = "$want" ]; then pass "$name"; else
+		fail "$name" "'xlatectl $*' exited $rc, expected $want: $err"
+	fi
+}
+
+expect_in() {	# NAME NEEDLE TEXT
+	case $3 in
+	*"$2"*) pass "$1" ;;
+	*) fail "$1" "no '$2' in: $3" ;;
+	esac
+}
+
+expect_eq() {	# NAME EXPECTED ACTUAL
+	if [ "$2" = "$3" ]; then pass "$1"; else
+		fail "$1" "expected '$2', got '$3'"
+	fi
+}
+
+json_ok() {	# NAME JSON: valid JSON per python3 or jq
+	if command -v python3 >/dev/null; then
+		if printf '%s' "$2" | python3 -c 'import json,sys; json.load(sys.stdin)' 2>"$tmp/jerr"; then
+			pass "$1"
+		else
+			fail "$1" "invalid JSON: $(cat "$tmp/jerr") in $2"
+		fi
+	elif command -v jq >/dev/null; then
+		if printf '%s' "$2" | jq . >/dev/null 2>&1; then pass "$1"; else
+			fail "$1" "invalid JSON: $2"
+		fi
+	else
+		fail "$1" "neither python3 nor jq is available to validate JSON"
+	fi
+}
+
+json_get() {	# JSON PYEXPR -> value
+	printf '%s' "$1" | python3 -c "import json,sys; d=json.load(sys.stdin); print($2)"
+}
+
+sys=$tmp/sys
+proc=$tmp/proc
+mkdir -p "$sys/module/xlate/parameters" "$sys/kernel/xlate/stats" \
+	"$sys/kernel/xlate/cpuinfo" "$proc/sys/fs/binfmt_misc"
+echo "$VERSION" >"$sys/module/xlate/version"
+echo "$VERSION" >"$sys/kernel/xlate/version"
+p=$sys/module/xlate/parameters
+echo /usr/bin/qemu-x86_64-static >"$p/runtime"
+echo Y >"$p/enabled"
+for s in preserve_argv0 open_binary credentials; do echo N >"$p/$s"; done
+n=1
+for s in translated passed_over refused_disabled refused_no_runtime \
+	refused_inaccessible failed uname_virtualized cpuinfo_virtualized \
+	hook_missed; do
+	echo $n >"$sys/kernel/xlate/stats/$s"
+	n=$((n + 1))
+done
+c=$sys/kernel/xlate/cpuinfo
+echo GenuineIntel >"$c/vendor_id"
+echo 'xlate virtual x86-64 CPU' >"$c/model_name"
+echo 6 >"$c/cpu_family"
+echo 26 >"$c/model"
+echo 'fpu de "quoted"' >"$c/flags"
+echo 64 >"$c/clflush_size"
+: >"$c/reset"
+chmod 0200 "$c/reset"
+b=$proc/sys/fs/binfmt_misc
+echo enabled >"$b/status"
+: >"$b/register"
+cat >"$b/qemu-x86_64" <<'E'
+enabled
+interpreter /usr/bin/qemu-x86_64-static
+flags: PF
+offset 0
+magic 7f454c4602010100000000000000000002003e00
+mask fffffffffffefe00fffffffffffffffffeffffff
+E
+cat >"$b/qemu-aarch64" <<'E'
+enabled
+interpreter /usr/bin/qemu-aarch64-static
+flags: PF
+offset 0
+magic 7f454c460201010000000000000000000200b700
+mask ffffffffffffff00fffffffffffffffffeffffff
+E
+sed 's/^enabled/disabled/; s|qemu-x86_64-static|FEXInterpreter|' \
+	"$b/qemu-x86_64" >"$b/FEX-x86_64"
+mkdir -p "$proc/1" "$proc/42" "$proc/43" "$proc/44/personality" "$proc/self"
+echo init >"$proc/1/comm"; echo 00000000 >"$proc/1/personality"
+echo sleep >"$proc/42/comm"; echo 60000000 >"$proc/42/personality"
+echo sh >"$proc/43/comm"; echo 40400000 >"$proc/43/personality"
+echo secret >"$proc/44/comm"	# personality unreadable (a directory)
+export XLATECTL_SYSFS_ROOT=$sys XLATECTL_PROC_ROOT=$proc
+
+# --- argument parsing and exit codes -----------------------------------
+run --version
+expect_eq args/version "xlatectl $VERSION" "$out"
+expect_rc args/no-command 2
+expect_rc args/unknown-command 2 frobnicate
+expect_rc args/help 0 --help
+for cmd in status set cpuinfo ps exec; do
+	expect_rc "args/$cmd-help" 0 "$cmd" --help
+	expect_in "args/$cmd-help-usage" "usage: xlatectl $cmd" "$out"
+done
+expect_rc args/status-extra 2 status --bogus
+expect_rc args/set-no-value 2 set runtime
+expect_rc args/set-unknown-param 2 set verbose on
+expect_rc args/set-not-onoff 2 set enabled maybe
+expect_in args/set-not-onoff-message "'maybe' is not on or off" "$err"
+expect_rc args/cpuinfo-none 2 cpuinfo
+expect_rc args/cpuinfo-unknown 2 cpuinfo frob
+expect_rc args/cpuinfo-set-arity 2 cpuinfo set flags
+expect_rc args/cpuinfo-set-reset-refused 2 cpuinfo set reset 1
+expect_rc args/cpuinfo-set-slash-refused 2 cpuinfo set ../x 1
+expect_rc args/cpuinfo-sync-extra 2 cpuinfo sync --bogus
+expect_rc args/ps-extra 2 ps --bogus
+expect_rc args/exec-no-command 2 exec --
+
+# --- status ------------------------------------------------------------
+expect_rc status/loaded-exit-0 0 status
+text=$out
+expect_in status/version "xlate: loaded, version $VERSION" "$text"
+expect_in status/runtime "runtime:               /usr/bin/qemu-x86_64-static" "$text"
+expect_in status/enabled-on "enabled                on" "$text"
+expect_in status/switch-off "credentials            off" "$text"
+expect_in status/cpuinfo "vendor_id              GenuineIntel" "$text"
+expect_in status/counter "hook_missed            9" "$text"
+expect_in status/binfmt-claim "qemu-x86_64: interpreter /usr/bin/qemu-x86_64-static, flags PF" "$text"
+expect_in status/binfmt-note "xlate runs first; this registration is used only while xlate is disabled or has no runtime" "$text"
+case $text in
+*qemu-aarch64* | *FEXInterpreter*) fail status/binfmt-only-x86-enabled "$text" ;;
+*) pass status/binfmt-only-x86-enabled ;;
+esac
+case $text in
+*reset*) fail status/no-write-only-files "$text" ;;
+*) pass status/no-write-only-files ;;
+esac
+
+expect_rc status/json-exit-0 0 status --json
+json=$out
+json_ok status/json-valid "$json"
+if command -v python3 >/dev/null; then
+	expect_eq status/json-loaded True "$(json_get "$json" 'd["loaded"]')"
+	expect_eq status/json-version "$VERSION" "$(json_get "$json" 'd["version"]')"
+	expect_eq status/json-runtime /usr/bin/qemu-x86_64-static \
+		"$(json_get "$json" 'd["parameters"]["runtime"]')"
+	expect_eq status/json-bool "True False" \
+		"$(json_get "$json" 'd["parameters"]["enabled"], d["parameters"]["credentials"]' | tr -d '(),')"
+	expect_eq status/json-counter-number "1 int" \
+		"$(json_get "$json" 'd["stats"]["translated"], type(d["stats"]["translated"]).__name__' | tr -d "(),'")"
+	expect_eq status/json-escaped 'fpu de "quoted"' \
+		"$(json_get "$json" 'd["cpuinfo"]["flags"]')"
+	expect_eq status/json-binfmt "qemu-x86_64" \
+		"$(json_get "$json" '",".join(c["name"] for c in d["binfmt_misc"]["x86_64_claims"])')"
+else
+	fail status/json-fields "python3 is needed to read the JSON fields"
+fi
+
+echo disabled >"$b/status"
+run status
+expect_in status/binfmt-disabled "binfmt_misc: disabled" "$out"
+echo enabled >"$b/status"
+
+# --- set -----------------------------------------------------------------
+expect_rc set/runtime 0 set runtime /opt/box64
+expect_eq set/runtime-written /opt/box64 "$(cat "$p/runtime")"
+expect_rc set/runtime-empty 0 set runtime ''
+expect_eq set/runtime-empty-written '' "$(cat "$p/runtime")"
+expect_rc set/enabled-off 0 set enabled off
+expect_eq set/enabled-off-written 0 "$(cat "$p/enabled")"
+expect_rc set/open-binary-on 0 set open_binary on
+expect_eq set/open-binary-on-written 1 "$(cat "$p/open_binary")"
+chmod 0000 "$p/credentials"
+mv "$p/credentials" "$p/credentials.x"
+expect_rc set/missing-file-fails 1 set credentials on
+expect_in set/missing-file-message "(ENOENT)" "$err"
+mv "$p/credentials.x" "$p/credentials"
+chmod 0644 "$p/credentials"
+
+# --- cpuinfo -------------------------------------------------------------
+expect_rc cpuinfo/show 0 cpuinfo show
+expect_eq cpuinfo/show-order "vendor_id=GenuineIntel
+model_name=xlate virtual x86-64 CPU
+cpu_family=6
+model=26
+flags=fpu de \"quoted\"
+clflush_size=64" "$out"
+expect_rc cpuinfo/set 0 cpuinfo set flags 'fpu sse'
+expect_eq cpuinfo/set-written 'fpu sse' "$(cat "$c/flags")"
+expect_rc cpuinfo/set-unknown-field 1 cpuinfo set nosuch 1
+expect_in cpuinfo/set-unknown-field-message "unknown field" "$err"
+chmod 0644 "$c/reset"
+expect_rc cpuinfo/reset 0 cpuinfo reset
+expect_eq cpuinfo/reset-written 1 "$(cat "$c/reset")"
+for f in stepping microcode cpu_mhz cache_size cpuid_level bugs bogomips \
+	cache_alignment phys_bits virt_bits; do
+	: >"$c/$f"
+done
+case $(uname -m) in
+x86_64)
+	expect_rc cpuinfo/sync-dry-run 0 cpuinfo sync --dry-run
+	dry=$out
+	host_vendor=$(sed -n 's/^vendor_id[[:space:]]*: //p' /proc/cpuinfo | head -n1)
+	expect_in cpuinfo/sync-vendor-is-host "vendor_id=$host_vendor" "$dry"
+	expect_in cpuinfo/sync-flags-lm "flags=fpu " "$dry"
+	expect_eq cpuinfo/sync-dry-run-wrote-nothing 'fpu sse' "$(cat "$c/flags")"
+	expect_rc cpuinfo/sync 0 cpuinfo sync
+	expect_eq cpuinfo/sync-same-as-dry-run "$dry" "$out"
+	expect_eq cpuinfo/sync-wrote-flags "$(printf '%s\n' "$dry" | sed -n 's/^flags=//p')" \
+		"$(cat "$c/flags")"
+	expect_eq cpuinfo/sync-wrote-vendor "$host_vendor" "$(cat "$c/vendor_id")"
+	expect_rc cpuinfo/sync-raw 0 cpuinfo sync --raw
+	expect_in cpuinfo/sync-raw-leaf0 "00000000:0 eax=" "$out"
+	;;
+*)
+	fail cpuinfo/sync-dry-run "the host is $(uname -m), the probe needs x86-64 or xlate"
+	;;
+esac
+
+# --- ps ------------------------------------------------------------------
+expect_rc ps/exit-0 0 ps
+expect_eq ps/marked-only "    PID PERSONALITY X86 TRANSLATED COMM
+     42 0x60000000  yes yes        sleep
+     43 0x40400000  yes no         sh" "$out"
+expect_in ps/uninspected-reported "1 task(s) not inspected" "$err"
+expect_rc ps/all 0 ps --all
+expect_in ps/all-unmarked "      1 0x00000000  no  no         init" "$out"
+expect_in ps/all-uninspected "     44 ?           ?   ?          secret" "$out"
+
+# --- exec (real personality(2) of this host) -----------------------------
+unset XLATECTL_PROC_ROOT
+run exec -- cat /proc/self/personality
+per=$((0x${out:-0}))
+if [ "$rc" = 0 ] && [ $((per & 0x40000000)) -ne 0 ]; then
+	pass exec/sets-x86-bit
+else
+	fail exec/sets-x86-bit "rc $rc personality '$out' $err"
+fi
+expect_rc exec/not-found 127 exec /nonexistent/prog
+expect_rc exec/exit-status 7 exec sh -c 'exit 7'
+export XLATECTL_PROC_ROOT=$proc
+
+# --- module not loaded ----------------------------------------------------
+mkdir -p "$tmp/empty-sys"
+export XLATECTL_SYSFS_ROOT=$tmp/empty-sys
+expect_rc unloaded/status-exit-3 3 status
+expect_in unloaded/status-says "xlate: not loaded" "$out"
+expect_in unloaded/status-still-binfmt "qemu-x86_64: interpreter" "$out"
+expect_rc unloaded/json-exit-3 3 status --json
+json_ok unloaded/json-valid "$out"
+expect_in unloaded/json-loaded-false '"loaded":false' "$out"
+expect_rc unloaded/set-exit-3 3 set enabled on
+expect_in unloaded/set-message "not loaded" "$err"
+expect_rc unloaded/cpuinfo-exit-3 3 cpuinfo show
+expect_rc unloaded/sync-exit-3 3 cpuinfo sync
+
+# --- man page --------------------------------------------------------------
+man=$(dirname "$0")/../xlatectl.8
+if command -v groff >/dev/null; then
+	if groff -man -Tutf8 -ww -z "$man" 2>"$tmp/groff" && [ ! -s "$tmp/groff" ]; then
+		pass man/groff-clean
+	else
+		fail man/groff-clean "$(cat "$tmp/groff")"
+	fi
+else
+	fail man/groff-clean "groff is not installed"
+fi
+for word in status set cpuinfo ps exec "EXIT STATUS"; do
+	grep -q -- "$word" "$man" && pass "man/mentions-${word// /-}" ||
+		fail "man/mentions-${word// /-}" "xlatectl.8 lacks '$word'"
+done
+
+exit $((failures > 0))

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * xlatectl: the admin CLI of xlate, the x86-64 binfmt handler for arm64.
+ * See xlatectl.8.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "xlatectl.h"
+
+#ifndef XLATE_VERSION
+#error "XLATE_VERSION must be defined (the Makefile reads ../VERSION)"
+#endif
+
+static const char main_usage[] =
+	"usage: xlatectl [--version] [--help] COMMAND [ARGS]\n"
+	"\n"
+	"Commands:\n"
+	"  status [--json]                 module, configuration, profile, counters\n"
+	"  set runtime PATH                set the translator\n"
+	"  set SWITCH on|off               enabled, preserve_argv0, open_binary,\n"
+	"                                  credentials\n"
+	"  cpuinfo show                    the x86 /proc/cpuinfo profile\n"
+	"  cpuinfo set FIELD VALUE         change one field\n"
+	"  cpuinfo reset                   back to the default profile\n"
+	"  cpuinfo sync [--dry-run|--raw]  take the profile from the runtime's CPUID\n"
+	"  ps [--all]                      tasks with the x86 view\n"
+	"  exec [--] CMD [ARG...]          run CMD with the x86 view\n"
+	"\n"
+	"'xlatectl COMMAND --help' describes a command.  Exit status: 0 ok,\n"
+	"1 failure, 2 usage error, 3 module not loaded.\n";
+
+static const struct {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+} commands[] = {
+	{ "status", cmd_status },
+	{ "set", cmd_set },
+	{ "cpuinfo", cmd_cpuinfo },
+	{ "ps", cmd_ps },
+	{ "exec", cmd_exec },
+};
+
+int main(int argc, char **argv)
+{
+	size_t i;
+
+	if (argc < 2) {
+		fputs(main_usage, stderr);
+		return EXIT_USAGE;
+	}
+	if (is_help(argv[1])) {
+		fputs(main_usage, stdout);
+		return EXIT_OK;
+	}
+	if (!strcmp(argv[1], "--version")) {
+		printf("xlatectl %s\n", XLATE_VERSION);
+		return EXIT_OK;
+	}
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (!strcmp(argv[1], commands[i].name))
+			return commands[i].fn(argc - 1, argv + 1);
+	fprintf(stderr, "xlatectl: unknown command '%s' (see 'xlatectl --help')\n",
+		argv[1]);
+	return EXIT_USAGE;
+}
