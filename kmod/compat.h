@@ -8,8 +8,6 @@
 #ifndef XLATE_COMPAT_H
 #define XLATE_COMPAT_H
 
-#include <linux/version.h>
-
 #include "lib/elf_x86.h"
 
 #if defined(CONFIG_ARM64)
@@ -29,15 +27,16 @@
 /* /proc/cpuinfo's open routine, generic in fs/proc/cpuinfo.c. */
 #define XLATE_SYM_CPUINFO_OPEN	"cpuinfo_open"
 
-/* procfs's splice_read for seq_file entries. */
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 5, 0)
+/*
+ * procfs's splice_read for seq_file entries: copy_splice_read() since
+ * 6.5.  XLATE_HAVE_COPY_SPLICE_READ comes from a feature test of the
+ * target kernel's headers in Kbuild, not from a version number, so
+ * backports are honoured.
+ */
+#ifdef XLATE_HAVE_COPY_SPLICE_READ
 #define XLATE_SPLICE_READ	copy_splice_read
 #else
 #define XLATE_SPLICE_READ	generic_file_splice_read
-#endif
-
-#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 1, 0)
-#error "xlate needs Linux 6.1 or later"
 #endif
 
 #endif /* XLATE_COMPAT_H */

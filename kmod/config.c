@@ -189,7 +189,7 @@ static struct file *runtime_open(const char *path, const char **why)
 		*why = "not owned by root";
 		goto fail;
 	}
-	if (inode->i_mode & (S_IWGRP | S_IWOTH)) {
+	if (inode->i_mode & 0022) {	/* group or other write */
 		*why = "writable by group or others";
 		goto fail;
 	}
@@ -355,18 +355,21 @@ static const struct kernel_param_ops switch_ops = {
 	.get = switch_get,
 };
 
-#define XLATE_SWITCH(_name, _desc)					\
-	module_param_cb(_name, &switch_ops,				\
-			(void *)offsetof(struct xlate_config, _name), 0644); \
-	MODULE_PARM_DESC(_name, _desc)
-
-XLATE_SWITCH(enabled, "Translate x86-64 executables (default: 1)");
-XLATE_SWITCH(preserve_argv0,
-	     "Pass the original argv[0] and AT_FLAGS_PRESERVE_ARGV0, like binfmt_misc's P flag (default: 0)");
-XLATE_SWITCH(open_binary,
-	     "Pass the binary to the runtime as AT_EXECFD, like binfmt_misc's O flag (default: 0)");
-XLATE_SWITCH(credentials,
-	     "Take credentials from the binary, like binfmt_misc's C flag; implies open_binary (default: 0)");
+module_param_cb(enabled, &switch_ops,
+		(void *)offsetof(struct xlate_config, enabled), 0644);
+MODULE_PARM_DESC(enabled, "Translate x86-64 executables (default: 1)");
+module_param_cb(preserve_argv0, &switch_ops,
+		(void *)offsetof(struct xlate_config, preserve_argv0), 0644);
+MODULE_PARM_DESC(preserve_argv0,
+		 "Pass the original argv[0] and AT_FLAGS_PRESERVE_ARGV0, like binfmt_misc's P flag (default: 0)");
+module_param_cb(open_binary, &switch_ops,
+		(void *)offsetof(struct xlate_config, open_binary), 0644);
+MODULE_PARM_DESC(open_binary,
+		 "Pass the binary to the runtime as AT_EXECFD, like binfmt_misc's O flag (default: 0)");
+module_param_cb(credentials, &switch_ops,
+		(void *)offsetof(struct xlate_config, credentials), 0644);
+MODULE_PARM_DESC(credentials,
+		 "Take credentials from the binary, like binfmt_misc's C flag; implies open_binary (default: 0)");
 
 /**
  * xlate_config_autodetect() - set up the configuration at module init

@@ -218,8 +218,10 @@ static void print_json(const struct status *st)
 		json_string(st->claims[i].interpreter);
 		printf(",\"flags\":");
 		json_string(st->claims[i].flags);
-		printf(",\"note\":");
-		json_string(BINFMT_NOTE);
+		if (st->loaded) {
+			printf(",\"note\":");
+			json_string(BINFMT_NOTE);
+		}
 		putchar('}');
 	}
 	printf("]}}\n");

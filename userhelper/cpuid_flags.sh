@@ -32,7 +32,7 @@ while read -r word leaf sub reg; do
 	[[ -n $word ]] || continue
 	l=$(printf '0x%08X' "$leaf")
 	r=${reg#CPUID_}
-	grep -Eiq "CPUID level $l[^a-z]*(\\($r\\)|$r)?,? word $word \\*/" "$in" || {
+	grep -Eiq "CPUID level ${l}[^a-z]*(\\($r\\)|$r)?,? word $word \\*/" "$in" || {
 		echo "cpuid_flags.sh: word $word is no longer CPUID $l:$sub $r" >&2
 		exit 1
 	}

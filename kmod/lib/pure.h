@@ -26,7 +26,9 @@
 #include <stdio.h>
 #include <string.h>
 #ifndef __printf
-#define __printf(a, b) __attribute__((format(printf, a, b)))
+/* What <linux/compiler_attributes.h> defines, for the host build. */
+#define xlate_host_attribute(x) __attribute__(x)
+#define __printf(a, b) xlate_host_attribute((format(printf, a, b)))
 #endif
 #ifndef ARRAY_SIZE
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))

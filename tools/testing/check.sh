@@ -84,9 +84,9 @@ fi
 
 for tier in $TIERS; do
 	case $tier in
-	build) run_tier build build/all "$HERE/build/run.sh" ;;
+	build) run_tier build build/host "$HERE/build/run.sh" ;;
 	unit) run_tier unit unit/host "$HERE/unit/run.sh" ;;
-	kunit) run_tier kunit kunit/all "$HERE/kunit/run.sh" ;;
+	kunit) run_tier kunit kunit/6.12-arm64 "$HERE/kunit/run.sh" ;;
 	e2e)
 		for t in $E2E_TARGETS; do
 			run_tier "e2e-$t" "e2e/$t" "$HERE/e2e/run.sh" "$t"

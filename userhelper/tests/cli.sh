@@ -299,8 +299,11 @@ else
 	fail man/groff-clean "groff is not installed"
 fi
 for word in status set cpuinfo ps exec "EXIT STATUS"; do
-	grep -q -- "$word" "$man" && pass "man/mentions-${word// /-}" ||
+	if grep -q -- "$word" "$man"; then
+		pass "man/mentions-${word// /-}"
+	else
 		fail "man/mentions-${word// /-}" "xlatectl.8 lacks '$word'"
+	fi
 done
 
 exit $((failures > 0))
