@@ -8,8 +8,10 @@
 #   build   tools/testing/build/run.sh       module for 4 targets, W=1,
 #                                            sparse, checkpatch, kernel-doc
 #   unit    tools/testing/unit/run.sh        host unit tests (ASan/UBSan)
+#   fuzz    tools/testing/fuzz/run.sh        libFuzzer, bounded runs
 #   kunit   tools/testing/kunit/run.sh       KUnit suites in QEMU
 #   e2e     tools/testing/e2e/run.sh TARGET  module in QEMU, per arm64 target
+#   distro  tools/testing/distro/run.sh      DKMS, install/uninstall, .debs
 #
 # Every tier prints PASS:/FAIL: lines on stdout; they are collected, and
 # a tier that fails without a FAIL line, prints no result at all, or is
@@ -27,7 +29,7 @@ set -uo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 OUT=$ROOT/build/check
-TIERS=${CHECK_TIERS:-build unit kunit e2e}
+TIERS=${CHECK_TIERS:-build unit fuzz kunit e2e distro}
 E2E_TARGETS=${CHECK_E2E_TARGETS:-6.1-arm64 6.12-arm64}
 TIMEOUT=${CHECK_TIER_TIMEOUT:-3600}
 
@@ -86,7 +88,9 @@ for tier in $TIERS; do
 	case $tier in
 	build) run_tier build build/host "$HERE/build/run.sh" ;;
 	unit) run_tier unit unit/host "$HERE/unit/run.sh" ;;
+	fuzz) run_tier fuzz fuzz/host "$HERE/fuzz/run.sh" ;;
 	kunit) run_tier kunit kunit/6.12-arm64 "$HERE/kunit/run.sh" ;;
+	distro) run_tier distro distro/host "$HERE/distro/run.sh" ;;
 	e2e)
 		for t in $E2E_TARGETS; do
 			run_tier "e2e-$t" "e2e/$t" "$HERE/e2e/run.sh" "$t"

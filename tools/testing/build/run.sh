@@ -133,15 +133,10 @@ build_target_fresh() {
 	return "$rc"
 }
 
-# Checkpatch types not applied to a file: kmod/compat.h is, by design
-# (Documentation/design.rst), the one place that tests the kernel
-# version, so LINUX_VERSION_CODE there is intended, and checkpatch
-# misreads "LINUX_VERSION_CODE >= KERNEL_VERSION()" as a constant on
-# the left.
+# Checkpatch types not applied to a file.  None: kmod/compat.h uses
+# feature tests from Kbuild rather than LINUX_VERSION_CODE.
 checkpatch_ignore() {
-	case $1 in
-	kmod/compat.h) echo LINUX_VERSION_CODE,CONSTANT_COMPARISON ;;
-	esac
+	:
 }
 
 # per_file NAME OUTPUT FILE...: one PASS/FAIL per FILE, failing those
