@@ -6,6 +6,8 @@
  * offset + i, masked, must equal the (already masked) magic byte i.
  */
 #include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -39,11 +41,15 @@ static int parse_hex(const char *s, unsigned char *out, size_t max)
 }
 
 /* @line starts with @key: return what follows it, else NULL. */
-static const char *after(const char *line, const char *key)
+/* Does @line start with @key?  Then *@rest points past it. */
+static bool prefixed(const char *line, const char *key, const char **rest)
 {
 	size_t n = strlen(key);
 
-	return strncmp(line, key, n) ? NULL : line + n;
+	if (strncmp(line, key, n))
+		return false;
+	*rest = line + n;
+	return true;
 }
 
 /**
@@ -70,29 +76,35 @@ int binfmt_parse(const char *text, struct binfmt_entry *e)
 			have_state = true;
 		} else if (!strncmp(line, "disabled", len) && len == 8) {
 			have_state = true;
-		} else if ((v = after(line, "interpreter "))) {
+		} else if (prefixed(line, "interpreter ", &v)) {
 			snprintf(e->interpreter, sizeof(e->interpreter), "%.*s",
 				 (int)(len - (v - line)), v);
-		} else if ((v = after(line, "flags:"))) {
+		} else if (prefixed(line, "flags:", &v)) {
 			while (*v == ' ')
 				v++;
 			snprintf(e->flags, sizeof(e->flags), "%.*s",
 				 (int)(len - (v - line)), v);
-		} else if ((v = after(line, "offset "))) {
-			if (sscanf(v, "%u", &e->offset) != 1)
+		} else if (prefixed(line, "offset ", &v)) {
+			char *end;
+			unsigned long off;
+
+			errno = 0;
+			off = strtoul(v, &end, 10);
+			if (end == v || errno || off > UINT_MAX)
 				return -EINVAL;
-		} else if ((v = after(line, "magic "))) {
+			e->offset = off;
+		} else if (prefixed(line, "magic ", &v)) {
 			n = parse_hex(v, e->magic, sizeof(e->magic));
 			if (n < 0)
 				return n;
 			e->len = n;
 			have_magic = true;
-		} else if ((v = after(line, "mask "))) {
+		} else if (prefixed(line, "mask ", &v)) {
 			masklen = parse_hex(v, mask, sizeof(mask));
 			if (masklen < 0)
 				return masklen;
 			have_mask = true;
-		} else if (after(line, "extension ")) {
+		} else if (prefixed(line, "extension ", &v)) {
 			e->extension = true;
 		}
 		line += len + (end ? 1 : 0);
@@ -142,7 +154,7 @@ static void put_le(unsigned char *p, unsigned long long v, int bytes)
 static void x86_64_header(unsigned char *buf, unsigned int type)
 {
 	memset(buf, 0, BINFMT_BUF_SIZE);
-	memcpy(buf, "\x7f" "ELF\x02\x01\x01", 7);	/* 64-bit, LSB, v1 */
+	memcpy(buf, "\177ELF\x02\x01\x01", 7);	/* 64-bit, LSB, v1 */
 	put_le(buf + 16, type, 2);			/* e_type */
 	put_le(buf + 18, 62, 2);			/* e_machine */
 	put_le(buf + 20, 1, 4);				/* e_version */

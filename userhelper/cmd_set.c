@@ -49,7 +49,7 @@ static bool known_switch(const char *name)
 int cmd_set(int argc, char **argv)
 {
 	char path[PATH_BUF], what[PATH_BUF];
-	const char *(*msg)(int);
+	const char *(*msg)(int err);
 	const char *value;
 	bool at_open;
 	int on, err;

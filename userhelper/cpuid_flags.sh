@@ -46,6 +46,7 @@ cat <<HDR
  * linux-source-6.12 arch/x86/include/asm/cpufeatures.h; do not edit.
  */
 #include "cpuid_flags.h"
+#include "xlatectl.h"
 
 const struct cpuid_flag cpuid_flags[] = {
 HDR
@@ -75,11 +76,13 @@ $1 == "#define" && index($2, "X86_FEATURE_") == 1 {
 	word = p[1] + 0; bit = p[3] + 0
 	if (!(word in leaf))
 		next
+	m = $2
+	sub(/^X86_FEATURE_/, "", m)
 	printf "%d\t\t{ %2d, %s, %d, %s, %2d, \"%s\" },\t/* %s */\n", word * 32 + bit, word,
-	       leaf[word], sub_[word], reg[word], bit, tolower(q), $2
+	       leaf[word], sub_[word], reg[word], bit, tolower(q), m
 }' "$in" | sort -n -k1,1 | cut -f2-
 cat <<'TAIL'
 };
 
-const unsigned int cpuid_nflags = sizeof(cpuid_flags) / sizeof(cpuid_flags[0]);
+const unsigned int cpuid_nflags = ARRAY_SIZE(cpuid_flags);
 TAIL

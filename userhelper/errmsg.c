@@ -19,7 +19,7 @@ static const struct {
 	{ ENODEV, "ENODEV" },	{ ENOTDIR, "ENOTDIR" },	{ EISDIR, "EISDIR" },
 	{ EINVAL, "EINVAL" },	{ ETXTBSY, "ETXTBSY" },	{ EROFS, "EROFS" },
 	{ ENOSPC, "ENOSPC" },	{ ERANGE, "ERANGE" },	{ ELOOP, "ELOOP" },
-	{ ENAMETOOLONG, "ENAMETOOLONG" },		{ ENOSYS, "ENOSYS" },
+	{ ENAMETOOLONG, "ENAMETOOLONG" },
 	{ EOPNOTSUPP, "EOPNOTSUPP" },
 };
 
@@ -34,7 +34,7 @@ const char *errno_name(int err)
 	static char other[24];
 	size_t i;
 
-	for (i = 0; i < sizeof(errno_names) / sizeof(errno_names[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(errno_names); i++)
 		if (errno_names[i].err == err)
 			return errno_names[i].name;
 	snprintf(other, sizeof(other), "errno %d", err);
@@ -56,29 +56,46 @@ const char *open_errmsg(int err)
 	}
 }
 
+struct errmsg {
+	int err;
+	const char *msg;
+};
+
+static const char *lookup(const struct errmsg *tab, size_t n, int err)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (tab[i].err == err)
+			return tab[i].msg;
+	return NULL;
+}
+
+static const struct errmsg runtime_msgs[] = {
+	{ EPERM,
+	  "needs CAP_SYS_ADMIN in the initial user namespace, or the runtime is not owned by root / is writable by group or others",
+	},
+	{ EINVAL,
+	  "the path must be absolute, without control characters and without \".\" or \"..\" components",
+	},
+	{ ENAMETOOLONG, "the path is too long (4096 bytes or more)" },
+	{ ENOENT, "no such file" },
+	{ EACCES,
+	  "not a regular executable file, or on a noexec mount: check its mode and the mount options",
+	},
+	{ ENOEXEC,
+	  "not an ELF executable for this machine: the runtime must be a native program (e.g. the arm64 build of qemu-x86_64-static)",
+	},
+	{ ETXTBSY,
+	  "the file is open for writing by another process: wait until it is written completely",
+	},
+	{ ENOMEM, "out of memory" },
+};
+
 /* Errors of a write to /sys/module/xlate/parameters/runtime. */
 const char *runtime_errmsg(int err)
 {
-	switch (err) {
-	case EPERM:
-		return "needs CAP_SYS_ADMIN in the initial user namespace, or the runtime is not owned by root / is writable by group or others";
-	case EINVAL:
-		return "the path must be absolute, without control characters and without \".\" or \"..\" components";
-	case ENAMETOOLONG:
-		return "the path is too long (4096 bytes or more)";
-	case ENOENT:
-		return "no such file";
-	case EACCES:
-		return "not a regular executable file, or on a noexec mount: check its mode and the mount options";
-	case ENOEXEC:
-		return "not an ELF executable for this machine: the runtime must be a native program (e.g. the arm64 build of qemu-x86_64-static)";
-	case ETXTBSY:
-		return "the file is open for writing by another process: wait until it is written completely";
-	case ENOMEM:
-		return "out of memory";
-	default:
-		return NULL;
-	}
+	return lookup(runtime_msgs, ARRAY_SIZE(runtime_msgs), err);
 }
 
 /* Errors of a write to one of the on/off parameters. */
@@ -96,23 +113,20 @@ const char *switch_errmsg(int err)
 	}
 }
 
+static const struct errmsg cpuinfo_msgs[] = {
+	{ EPERM, "needs CAP_SYS_ADMIN in the initial user namespace" },
+	{ EINVAL,
+	  "invalid value: numbers must be in range, flags and bugs must be names the kernel knows, each given once (see dmesg)",
+	},
+	{ E2BIG, "value too long" },
+	{ ENOENT, "unknown field" },
+	{ ENOMEM, "out of memory" },
+};
+
 /* Errors of a write to /sys/kernel/xlate/cpuinfo/<field>. */
 const char *cpuinfo_errmsg(int err)
 {
-	switch (err) {
-	case EPERM:
-		return "needs CAP_SYS_ADMIN in the initial user namespace";
-	case EINVAL:
-		return "invalid value: numbers must be in range, flags and bugs must be names the kernel knows, each given once (see dmesg)";
-	case E2BIG:
-		return "value too long";
-	case ENOENT:
-		return "unknown field";
-	case ENOMEM:
-		return "out of memory";
-	default:
-		return NULL;
-	}
+	return lookup(cpuinfo_msgs, ARRAY_SIZE(cpuinfo_msgs), err);
 }
 
 /**
@@ -123,7 +137,7 @@ const char *cpuinfo_errmsg(int err)
  * @msg: the write's errno-to-sentence map
  */
 void report_write_error(const char *what, int err, bool at_open,
-			const char *(*msg)(int))
+			const char *(*msg)(int err))
 {
 	const char *s = at_open ? open_errmsg(err) : msg(err);
 

@@ -151,8 +151,8 @@ int cpuid_probe_run(struct cpuid_rec *recs, char *why, size_t whysize)
 		goto out_pipes;
 	}
 	if (pid == 0) {
-		char *argv[] = { "xlatectl-cpuid-probe", NULL };
-		char *envp[] = { NULL };
+		static char *const argv[] = { "xlatectl-cpuid-probe", NULL };
+		static char *const envp[] = { NULL };
 
 		if (dup2(outp[1], STDOUT_FILENO) < 0)
 			_exit(127);

@@ -57,7 +57,7 @@ int main(int argc, char **argv)
 		printf("xlatectl %s\n", XLATE_VERSION);
 		return EXIT_OK;
 	}
-	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(commands); i++)
 		if (!strcmp(argv[1], commands[i].name))
 			return commands[i].fn(argc - 1, argv + 1);
 	fprintf(stderr, "xlatectl: unknown command '%s' (see 'xlatectl --help')\n",

@@ -5,6 +5,15 @@
 #ifndef XLATECTL_H
 #define XLATECTL_H
 
+/* The kernel's helpers, for code written in kernel style. */
+#ifndef ARRAY_SIZE
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#endif
+#ifndef __printf
+#define xlatectl_attribute(x) __attribute__(x)
+#define __printf(a, b) xlatectl_attribute((format(printf, a, b)))
+#endif
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -37,7 +46,7 @@ const char *runtime_errmsg(int err);
 const char *switch_errmsg(int err);
 const char *cpuinfo_errmsg(int err);
 void report_write_error(const char *what, int err, bool at_open,
-			const char *(*msg)(int));
+			const char *(*msg)(int err));
 int not_loaded(void);
 
 /* json.c */
@@ -59,7 +68,6 @@ int cmd_ps(int argc, char **argv);
 int cmd_exec(int argc, char **argv);
 
 bool is_help(const char *arg);
-int usage_error(const char *cmd, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+int usage_error(const char *cmd, const char *fmt, ...) __printf(2, 3);
 
 #endif /* XLATECTL_H */

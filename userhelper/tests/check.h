@@ -11,10 +11,11 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "xlatectl.h"
+
 static int check_failures;
 
-__attribute__((format(printf, 3, 4)))
-static inline bool check(const char *name, bool ok, const char *fmt, ...)
+static inline bool __printf(3, 4) check(const char *name, bool ok, const char *fmt, ...)
 {
 	va_list ap;
 

@@ -45,17 +45,17 @@ static const struct parse_case cases[] = {
 	{ "binfmt/qemu-i386-not", QEMU_I386, 0, true, false },
 	{ "binfmt/qemu-aarch64-not", QEMU_AARCH64, 0, true, false },
 	{ "binfmt/disabled-still-parsed", "disabled\n"
-	  "interpreter /usr/bin/qemu-x86_64-static\nflags: \noffset 0\n"
+	  "interpreter /usr/bin/qemu-x86_64-static\nflags:\x20\noffset 0\n"
 	  "magic 7f454c4602010100000000000000000002003e00\n"
 	  "mask fffffffffffefe00fffffffffffffffffeffffff\n", 0, false, true },
 	/* no mask: the magic must equal the header exactly */
-	{ "binfmt/no-mask-exact-exec", "enabled\ninterpreter /x\nflags: \n"
+	{ "binfmt/no-mask-exact-exec", "enabled\ninterpreter /x\nflags:\x20\n"
 	  "offset 0\nmagic 7f454c4602010100000000000000000002003e00\n",
 	  0, true, true },
-	{ "binfmt/no-mask-pie-only", "enabled\ninterpreter /x\nflags: \n"
+	{ "binfmt/no-mask-pie-only", "enabled\ninterpreter /x\nflags:\x20\n"
 	  "offset 0\nmagic 7f454c4602010100000000000000000003003e00\n",
 	  0, true, true },
-	{ "binfmt/no-mask-wrong-osabi", "enabled\ninterpreter /x\nflags: \n"
+	{ "binfmt/no-mask-wrong-osabi", "enabled\ninterpreter /x\nflags:\x20\n"
 	  "offset 0\nmagic 7f454c4602010103\n", 0, true, false },
 	/* just e_machine, at its offset */
 	{ "binfmt/offset-18-machine", "enabled\ninterpreter /box64\n"
@@ -63,19 +63,19 @@ static const struct parse_case cases[] = {
 	{ "binfmt/offset-18-other-machine", "enabled\ninterpreter /x\n"
 	  "flags: F\noffset 18\nmagic b700\n", 0, true, false },
 	{ "binfmt/masked-out-everything", "enabled\ninterpreter /x\n"
-	  "flags: \noffset 0\nmagic 00000000\nmask 00000000\n",
+	  "flags:\x20\noffset 0\nmagic 00000000\nmask 00000000\n",
 	  0, true, true },
 	{ "binfmt/pe-mz-not", "enabled\ninterpreter /usr/bin/wine\n"
-	  "flags: \noffset 0\nmagic 4d5a\n", 0, true, false },
-	{ "binfmt/beyond-buffer-not", "enabled\ninterpreter /x\nflags: \n"
+	  "flags:\x20\noffset 0\nmagic 4d5a\n", 0, true, false },
+	{ "binfmt/beyond-buffer-not", "enabled\ninterpreter /x\nflags:\x20\n"
 	  "offset 255\nmagic 0000\n", 0, true, false },
 	{ "binfmt/extension-not", "enabled\ninterpreter /usr/bin/mono\n"
-	  "flags: \nextension .exe\n", 0, true, false },
-	{ "binfmt/bad-hex", "enabled\ninterpreter /x\nflags: \noffset 0\n"
+	  "flags:\x20\nextension .exe\n", 0, true, false },
+	{ "binfmt/bad-hex", "enabled\ninterpreter /x\nflags:\x20\noffset 0\n"
 	  "magic 7f45zz\n", -EINVAL, false, false },
-	{ "binfmt/odd-hex", "enabled\ninterpreter /x\nflags: \noffset 0\n"
+	{ "binfmt/odd-hex", "enabled\ninterpreter /x\nflags:\x20\noffset 0\n"
 	  "magic 7f4\n", -EINVAL, false, false },
-	{ "binfmt/mask-length-differs", "enabled\ninterpreter /x\nflags: \n"
+	{ "binfmt/mask-length-differs", "enabled\ninterpreter /x\nflags:\x20\n"
 	  "offset 0\nmagic 7f45\nmask ff\n", -EINVAL, false, false },
 	{ "binfmt/no-state-line", "interpreter /x\nmagic 7f45\n",
 	  -EINVAL, false, false },
@@ -87,7 +87,7 @@ int main(void)
 	struct binfmt_entry e;
 	size_t i;
 
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
 		const struct parse_case *c = &cases[i];
 		int ret = binfmt_parse(c->text, &e);
 

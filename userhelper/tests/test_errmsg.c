@@ -11,7 +11,7 @@
 
 struct msg_case {
 	const char *name;
-	const char *(*fn)(int);
+	const char *(*fn)(int err);
 	int err;
 	const char *needle;	/* must occur in the message */
 };
@@ -21,7 +21,8 @@ static const struct msg_case cases[] = {
 	  "permission denied: run as root" },
 	{ "errmsg/open-enoent", open_errmsg, ENOENT, "loaded" },
 	{ "errmsg/runtime-eperm", runtime_errmsg, EPERM,
-	  "needs CAP_SYS_ADMIN in the initial user namespace, or the runtime is not owned by root / is writable by group or others" },
+	  "needs CAP_SYS_ADMIN in the initial user namespace, or the runtime is not owned by root / is writable by group or others",
+	},
 	{ "errmsg/runtime-einval", runtime_errmsg, EINVAL, "absolute" },
 	{ "errmsg/runtime-enametoolong", runtime_errmsg, ENAMETOOLONG,
 	  "4096" },
@@ -42,12 +43,12 @@ int main(void)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
 		const char *m = cases[i].fn(cases[i].err);
+		const char *shown = m ? m : "(none)";
 
 		check(cases[i].name, m && strstr(m, cases[i].needle),
-		      "message '%s' lacks '%s'", m ? m : "(none)",
-		      cases[i].needle);
+		      "message \"%s\" lacks \"%s\"", shown, cases[i].needle);
 	}
 	check("errmsg/unknown-errno-falls-back", !runtime_errmsg(EXDEV) &&
 	      !open_errmsg(EXDEV), "EXDEV should have no sentence");

@@ -105,7 +105,7 @@ static void test_headers(void)
 	const unsigned char *p = cpuid_probe_image;
 	const unsigned char *ph = p + le(p + 32, 4);
 
-	check("probe/elf-x86-64-exec", !memcmp(p, "\x7f" "ELF\x02\x01\x01", 7) &&
+	check("probe/elf-x86-64-exec", !memcmp(p, "\177ELF\x02\x01\x01", 7) &&
 	      le(p + 16, 2) == 2 && le(p + 18, 2) == 62,
 	      "not a 64-bit LSB ET_EXEC EM_X86_64 header");
 	check("probe/one-pt-load", le(p + 54, 2) == 56 && le(p + 56, 2) == 1 &&

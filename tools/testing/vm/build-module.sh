@@ -14,6 +14,8 @@ mkdir -p "$src"
 # The top-level Kbuild descends into kmod/; without it, build kmod/ alone.
 rsync -a --delete --exclude='*.o' --exclude='*.ko' --exclude='.*.cmd' \
 	"$XLATE_ROOT/kmod" "$src/"
+# kmod/Kbuild reads the version from ../VERSION.
+cp "$XLATE_ROOT/VERSION" "$src/VERSION"
 if [ -f "$XLATE_ROOT/Kbuild" ]; then
 	cp "$XLATE_ROOT/Kbuild" "$src/Kbuild"
 	mdir=$src

@@ -1,7 +1,7 @@
 #!/bin/busybox sh
 # SPDX-License-Identifier: GPL-2.0
 # /init of the xlate test initramfs.  Mode from the kernel command line:
-# xlate.mode=test (run /xlate/suite/[0-9]*.sh), demo (/xlate/demo.sh) or
+# xlatetest.mode=test (run /xlate/suite/[0-9]*.sh), demo (/xlate/demo.sh) or
 # shell (interactive).  Ends with a dmesg check, XLATE-E2E-DONE, poweroff.
 
 /bin/busybox mkdir -p /proc /sys /dev /tmp /run
@@ -19,7 +19,7 @@ mode=test
 suite_timeout=600
 for arg in $(cat /proc/cmdline); do
 	case $arg in
-	xlate.mode=*) mode=${arg#xlate.mode=} ;;
+	xlatetest.mode=*) mode=${arg#xlatetest.mode=} ;;
 	xlate.suite_timeout=*) suite_timeout=${arg#xlate.suite_timeout=} ;;
 	esac
 done
@@ -86,7 +86,7 @@ shell)
 	setsid cttyhack sh -l
 	;;
 *)
-	result FAIL "mode: unknown xlate.mode=$mode"
+	result FAIL "mode: unknown xlatetest.mode=$mode"
 	;;
 esac
 

@@ -14,7 +14,7 @@ vm_load_target "$1"
 initrd=$2 mode=$3 log=${4:-/dev/null}
 [ -r "$initrd" ] || vm_die "no initrd $initrd"
 
-append="console=ttyAMA0 panic=-1 panic_on_warn=0 quiet xlate.mode=$mode"
+append="console=ttyAMA0 panic=-1 panic_on_warn=0 quiet xlatetest.mode=$mode"
 [ -n "${XLATE_SUITE_TIMEOUT:-}" ] &&
 	append+=" xlate.suite_timeout=$XLATE_SUITE_TIMEOUT"
 cmd=(qemu-system-aarch64 -M virt -cpu max -smp 2 -m 1024 -nic none
