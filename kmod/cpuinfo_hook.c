@@ -103,53 +103,12 @@ static int cpuinfo_return(struct kretprobe_instance *ri, struct pt_regs *regs)
 	return 0;
 }
 
-static struct kretprobe cpuinfo_probe = {
-	.kp.symbol_name	= XLATE_SYM_CPUINFO_OPEN,
-	.entry_handler	= cpuinfo_entry,
-	.handler	= cpuinfo_return,
-	.data_size	= sizeof(struct cpuinfo_call),
+/* Armed and disarmed by view.c. */
+struct xlate_probe xlate_cpuinfo_probe = {
+	.rp = {
+		.kp.symbol_name	= XLATE_SYM_CPUINFO_OPEN,
+		.entry_handler	= cpuinfo_entry,
+		.handler	= cpuinfo_return,
+		.data_size	= sizeof(struct cpuinfo_call),
+	},
 };
-
-static unsigned long cpuinfo_missed_before;
-
-/**
- * xlate_cpuinfo_hook_register() - arm the probe (see view.c)
- *
- * Return: 0 or a negative errno.
- */
-int xlate_cpuinfo_hook_register(void)
-{
-	int ret;
-
-	/* seq_open() may sleep in kmalloc: size for sleeping openers. */
-	cpuinfo_probe.maxactive = 64 + 4 * num_possible_cpus();
-	/* A probe that was registered before keeps its resolved address. */
-	cpuinfo_probe.kp.addr = NULL;
-	cpuinfo_probe.kp.flags = 0;
-	cpuinfo_probe.nmissed = 0;
-	ret = register_kretprobe(&cpuinfo_probe);
-	if (ret)
-		pr_err("cannot probe %s: %d\n", XLATE_SYM_CPUINFO_OPEN, ret);
-	return ret;
-}
-
-/**
- * xlate_cpuinfo_hook_unregister() - disarm the probe
- *
- * unregister_kretprobe() waits until no handler runs.
- */
-void xlate_cpuinfo_hook_unregister(void)
-{
-	unregister_kretprobe(&cpuinfo_probe);
-	cpuinfo_missed_before += cpuinfo_probe.nmissed;
-}
-
-/**
- * xlate_cpuinfo_hook_missed() - how often the probe could not run
- *
- * Return: the kretprobe's nmissed count, over every time it was armed.
- */
-unsigned long xlate_cpuinfo_hook_missed(void)
-{
-	return cpuinfo_missed_before + READ_ONCE(cpuinfo_probe.nmissed);
-}

@@ -54,8 +54,8 @@ static ssize_t hook_missed_show(struct kobject *kobj,
 				struct kobj_attribute *attr, char *buf)
 {
 	return sysfs_emit(buf, "%lu\n",
-			  xlate_uname_hook_missed() +
-			  xlate_cpuinfo_hook_missed());
+			  xlate_probe_missed(&xlate_uname_probe) +
+			  xlate_probe_missed(&xlate_cpuinfo_probe));
 }
 
 #define XLATE_STAT_ATTR(_name, _stat)					\

@@ -56,53 +56,12 @@ static int uname_return(struct kretprobe_instance *ri, struct pt_regs *regs)
 	return 0;
 }
 
-static struct kretprobe uname_probe = {
-	.kp.symbol_name	= XLATE_SYM_NEWUNAME,
-	.entry_handler	= uname_entry,
-	.handler	= uname_return,
-	.data_size	= sizeof(struct uname_call),
+/* Armed and disarmed by view.c. */
+struct xlate_probe xlate_uname_probe = {
+	.rp = {
+		.kp.symbol_name	= XLATE_SYM_NEWUNAME,
+		.entry_handler	= uname_entry,
+		.handler	= uname_return,
+		.data_size	= sizeof(struct uname_call),
+	},
 };
-
-static unsigned long uname_missed_before;
-
-/**
- * xlate_uname_hook_register() - arm the probe (see view.c)
- *
- * Return: 0 or a negative errno.
- */
-int xlate_uname_hook_register(void)
-{
-	int ret;
-
-	/* Only marked tasks hold instances, and only while in uname. */
-	uname_probe.maxactive = 64 + 4 * num_possible_cpus();
-	/* A probe that was registered before keeps its resolved address. */
-	uname_probe.kp.addr = NULL;
-	uname_probe.kp.flags = 0;
-	uname_probe.nmissed = 0;
-	ret = register_kretprobe(&uname_probe);
-	if (ret)
-		pr_err("cannot probe %s: %d\n", XLATE_SYM_NEWUNAME, ret);
-	return ret;
-}
-
-/**
- * xlate_uname_hook_unregister() - disarm the probe
- *
- * unregister_kretprobe() waits until no handler runs.
- */
-void xlate_uname_hook_unregister(void)
-{
-	unregister_kretprobe(&uname_probe);
-	uname_missed_before += uname_probe.nmissed;
-}
-
-/**
- * xlate_uname_hook_missed() - how often the probe could not run
- *
- * Return: the kretprobe's nmissed count, over every time it was armed.
- */
-unsigned long xlate_uname_hook_missed(void)
-{
-	return uname_missed_before + READ_ONCE(uname_probe.nmissed);
-}

@@ -55,12 +55,12 @@ static int view_arm_locked(void)
 
 	if (view_armed)
 		return 0;
-	ret = xlate_uname_hook_register();
+	ret = xlate_probe_register(&xlate_uname_probe);
 	if (ret)
 		return ret;
-	ret = xlate_cpuinfo_hook_register();
+	ret = xlate_probe_register(&xlate_cpuinfo_probe);
 	if (ret) {
-		xlate_uname_hook_unregister();
+		xlate_probe_unregister(&xlate_uname_probe);
 		return ret;
 	}
 	WRITE_ONCE(view_armed, true);
@@ -125,8 +125,8 @@ static void view_idle_check(struct work_struct *work)
 		WRITE_ONCE(view_armed, true);
 		goto again;
 	}
-	xlate_cpuinfo_hook_unregister();
-	xlate_uname_hook_unregister();
+	xlate_probe_unregister(&xlate_cpuinfo_probe);
+	xlate_probe_unregister(&xlate_uname_probe);
 	goto out;
 again:
 	schedule_delayed_work(&view_idle_work, XLATE_VIEW_IDLE);
@@ -176,8 +176,8 @@ void xlate_view_exit(void)
 	cancel_delayed_work_sync(&view_idle_work);
 	mutex_lock(&view_lock);
 	if (view_armed) {
-		xlate_cpuinfo_hook_unregister();
-		xlate_uname_hook_unregister();
+		xlate_probe_unregister(&xlate_cpuinfo_probe);
+		xlate_probe_unregister(&xlate_uname_probe);
 		view_armed = false;
 	}
 	mutex_unlock(&view_lock);

@@ -12,6 +12,7 @@
 
 #include <linux/fs.h>
 #include <linux/kobject.h>
+#include <linux/kprobes.h>
 #include <linux/rcupdate.h>
 #include <linux/refcount.h>
 #include <linux/types.h>
@@ -63,13 +64,19 @@ void xlate_binfmt_exit(void);
 int xlate_marker_init(void);
 void xlate_marker_exit(void);
 
-/* uname_hook.c and cpuinfo_hook.c: armed and disarmed by view.c */
-int xlate_uname_hook_register(void);
-void xlate_uname_hook_unregister(void);
-unsigned long xlate_uname_hook_missed(void);
-int xlate_cpuinfo_hook_register(void);
-void xlate_cpuinfo_hook_unregister(void);
-unsigned long xlate_cpuinfo_hook_missed(void);
+/* probe.c: kretprobes that view.c arms and disarms repeatedly */
+struct xlate_probe {
+	struct kretprobe rp;
+	unsigned long missed_before;	/* nmissed of earlier arming */
+};
+
+int xlate_probe_register(struct xlate_probe *p);
+void xlate_probe_unregister(struct xlate_probe *p);
+unsigned long xlate_probe_missed(const struct xlate_probe *p);
+
+/* uname_hook.c and cpuinfo_hook.c */
+extern struct xlate_probe xlate_uname_probe;
+extern struct xlate_probe xlate_cpuinfo_probe;
 
 /* view.c: the x86-view hooks are armed only while marked tasks exist */
 int xlate_view_init(void);
