@@ -50,12 +50,13 @@ done
 	fail setup "$srctree has an in-tree build; run make mrproper there"
 
 mkdir -p "$out" "$build_dir"
-rm -f "$out/kunit.out" "$out/test.log" "$out/results.json" \
-	"$out/parser.log"
 
-# One run at a time uses the shared source tree and build directory.
+# One run at a time uses the shared source tree, build directory and
+# build/kunit/ (the lock comes before anything is removed).
 exec 9>"$build_dir.lock"
 flock -w 3600 9 || fail setup "could not lock $build_dir.lock"
+rm -f "$out/kunit.out" "$out/test.log" "$out/results.json" \
+	"$out/parser.log"
 
 # Install kmod/ as drivers/misc/xlate/: sources only, so no object file
 # from an out-of-tree build can shadow the build directory's.  -c: only
