@@ -13,7 +13,8 @@
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root TERM=${TERM:-vt100}
 
 . /etc/xlate-target
-export XLATE_TARGET
+XLATE_PREFIX=${XLATE_PREFIX:-e2e}
+export XLATE_TARGET XLATE_PREFIX
 
 mode=test
 suite_timeout=600
@@ -25,7 +26,7 @@ for arg in $(cat /proc/cmdline); do
 done
 
 result() {
-	echo "$1: e2e/$XLATE_TARGET/$2"
+	echo "$1: $XLATE_PREFIX/$XLATE_TARGET/$2"
 }
 
 echo "xlate-init: kernel $(uname -r) $(uname -m), mode $mode"
@@ -54,12 +55,16 @@ fi
 # non-zero without having said why.
 run_suite() {
 	name=$(basename "$1" .sh)
-	echo 255 >/tmp/suite.rc
-	{
-		timeout -s KILL "$suite_timeout" sh "$1" </dev/null
-		echo $? >/tmp/suite.rc
-	} 2>&1 | tee /tmp/suite.out
-	rc=$(cat /tmp/suite.rc)
+	# Output goes to a file, not a pipe: a process the suite left
+	# behind must not keep the init waiting for end-of-file.
+	: >/tmp/suite.out
+	tail -f /tmp/suite.out &
+	tailpid=$!
+	timeout -s KILL "$suite_timeout" sh "$1" </dev/null >/tmp/suite.out 2>&1
+	rc=$?
+	sleep 1
+	kill $tailpid
+	wait $tailpid 2>/dev/null
 	if [ "$rc" -eq 137 ]; then
 		result FAIL "suite-$name: killed after ${suite_timeout}s (timeout)"
 	elif [ "$rc" -ne 0 ] && ! grep -q "^FAIL: " /tmp/suite.out; then

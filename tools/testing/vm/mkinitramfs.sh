@@ -23,7 +23,7 @@ arm=$USERLAND/arm64
 x86=$USERLAND/amd64
 rm -rf "$root"
 mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,dev,proc,sys,tmp,run,root,etc} \
-	"$root"/{x86,xlate/progs,xlate/suite}
+	"$root"/{x86,xlate/progs,xlate/suite,xlate/extra}
 
 failures=$root/xlate/build-failures
 : >"$failures"
@@ -36,7 +36,10 @@ build_failed() {
 install -m 0755 "$arm/bin/busybox" "$root/bin/busybox"
 install -m 0755 "$here/init.sh" "$root/init"
 install -m 0755 "$here/demo-in-vm.sh" "$root/xlate/demo.sh"
-printf 'XLATE_TARGET=%s\n' "$XLATE_TARGET" >"$root/etc/xlate-target"
+# Result lines read "PASS: <prefix>/<target>/<check>"; XLATE_VM_PREFIX
+# (default e2e) names the tier.
+printf 'XLATE_TARGET=%s\nXLATE_PREFIX=%s\n' "$XLATE_TARGET" \
+	"${XLATE_VM_PREFIX:-e2e}" >"$root/etc/xlate-target"
 echo 'root:x:0:0:root:/root:/bin/sh' >"$root/etc/passwd"
 echo 'root:x:0:' >"$root/etc/group"
 echo "export PS1='xlate-vm:\w# '" >"$root/etc/profile"
@@ -93,13 +96,21 @@ if [ -f "$progs_mk/Makefile" ]; then
 	fi
 fi
 
-# Suite scripts; a smoke suite of our own while there are none.
+# Suite scripts: e2e/suite/ by default.  XLATE_VM_SUITES, a list of
+# directories, replaces it (the scripts [0-9]*.sh of all of them run in
+# the order of their names; e2e/suite/lib.sh is always there for them).
+# XLATE_VM_EXTRA, a directory, is copied to /xlate/extra as it is.
 suite=$XLATE_ROOT/tools/testing/e2e/suite
-if compgen -G "$suite/[0-9]*.sh" >/dev/null; then
-	cp -a "$suite/." "$root/xlate/suite/"
-else
-	[ -d "$suite" ] && cp -a "$suite/." "$root/xlate/suite/"
+cp -a "$suite/lib.sh" "$root/xlate/suite/"
+for d in ${XLATE_VM_SUITES:-$suite}; do
+	[ -d "$d" ] || vm_die "XLATE_VM_SUITES: no directory $d"
+	cp -a "$d/." "$root/xlate/suite/"
+done
+compgen -G "$root/xlate/suite/[0-9]*.sh" >/dev/null ||
 	install -m 0755 "$here/smoke-suite.sh" "$root/xlate/suite/00-smoke.sh"
+if [ -n "${XLATE_VM_EXTRA:-}" ]; then
+	[ -d "$XLATE_VM_EXTRA" ] || vm_die "XLATE_VM_EXTRA: no directory $XLATE_VM_EXTRA"
+	cp -a "$XLATE_VM_EXTRA/." "$root/xlate/extra/"
 fi
 
 # xlatectl, static for arm64.

@@ -5,6 +5,8 @@
 # MODE: test | demo (time-limited, non-interactive) or shell.
 # The console goes to stdout and, when LOG is given, to LOG.
 # XLATE_VM_TIMEOUT (seconds, default 900) limits test and demo runs.
+# XLATE_VM_SMP (default 2) and XLATE_VM_MEM (MiB, default 1024) size the
+# machine; XLATE_VM_APPEND is added to the kernel command line.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -15,9 +17,10 @@ initrd=$2 mode=$3 log=${4:-/dev/null}
 [ -r "$initrd" ] || vm_die "no initrd $initrd"
 
 append="console=ttyAMA0 panic=-1 panic_on_warn=0 quiet xlatetest.mode=$mode"
+[ -n "${XLATE_VM_APPEND:-}" ] && append+=" $XLATE_VM_APPEND"
 [ -n "${XLATE_SUITE_TIMEOUT:-}" ] &&
 	append+=" xlate.suite_timeout=$XLATE_SUITE_TIMEOUT"
-cmd=(qemu-system-aarch64 -M virt -cpu max -smp 2 -m 1024 -nic none
+cmd=(qemu-system-aarch64 -M virt -cpu max -smp "${XLATE_VM_SMP:-2}" -m "${XLATE_VM_MEM:-1024}" -nic none
 	-nographic -no-reboot -kernel "$VMLINUZ" -initrd "$initrd"
 	-append "$append")
 

@@ -3,8 +3,8 @@
 # Stand-in suite, installed as /xlate/suite/00-smoke.sh only while
 # tools/testing/e2e/suite/ has no numbered scripts: proves the plumbing.
 
-ok() { echo "PASS: e2e/$XLATE_TARGET/smoke-$1"; }
-ko() { n=$1; shift; echo "FAIL: e2e/$XLATE_TARGET/smoke-$n: $*"; }
+ok() { echo "PASS: ${XLATE_PREFIX:-e2e}/$XLATE_TARGET/smoke-$1"; }
+ko() { n=$1; shift; echo "FAIL: ${XLATE_PREFIX:-e2e}/$XLATE_TARGET/smoke-$n: $*"; }
 
 if [ -d /sys/module/xlate ]; then ok module-loaded; else ko module-loaded "no /sys/module/xlate"; fi
 

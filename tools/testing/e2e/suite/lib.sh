@@ -5,8 +5,8 @@
 # sources this file first:  . "$(dirname "$0")/lib.sh"
 #
 # Result lines (design.rst, "Test bench protocol"):
-#   pass NAME                  PASS: e2e/$XLATE_TARGET/NAME
-#   fail NAME REASON...        FAIL: e2e/$XLATE_TARGET/NAME: REASON
+#   pass NAME                  PASS: ${XLATE_PREFIX:-e2e}/$XLATE_TARGET/NAME
+#   fail NAME REASON...        FAIL: ${XLATE_PREFIX:-e2e}/$XLATE_TARGET/NAME: REASON
 #   check NAME CMD...          PASS if CMD exits 0, else FAIL with its
 #                              exit status and output tail
 #   check_eq NAME EXPECTED ACTUAL
@@ -26,7 +26,7 @@ XL_SAVED=/tmp/xlate-suite-saved.$$
 unset XLATE_TEST_ENV PROBE_EXIT
 
 pass() {
-	echo "PASS: e2e/$XLATE_TARGET/$1"
+	echo "PASS: ${XLATE_PREFIX:-e2e}/$XLATE_TARGET/$1"
 }
 
 # One line, at most 400 characters of reason.
@@ -34,7 +34,7 @@ fail() {
 	local name=$1
 
 	shift
-	echo "FAIL: e2e/$XLATE_TARGET/$name: $(printf '%s' "$*" |
+	echo "FAIL: ${XLATE_PREFIX:-e2e}/$XLATE_TARGET/$name: $(printf '%s' "$*" |
 		tr '\n\t' '| ' | cut -c1-400)"
 }
 
