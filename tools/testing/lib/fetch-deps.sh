@@ -26,6 +26,7 @@ HOST_PKGS=(
 	binutils-aarch64-linux-gnu qemu-system-arm sparse dwarves bc flex
 	bison libssl-dev libelf-dev cpio kmod xz-utils python3 perl rsync
 	file dpkg-dev clang llvm libclang-rt-14-dev dkms
+	debhelper dh-dkms lintian fakeroot
 )
 
 apt_ready=
@@ -44,8 +45,10 @@ install_host() {
 	local missing=() p
 	# One dpkg-query for all: "name status" per installed package.
 	local have
+	# dpkg-query exits 1 when any of them is not installed (a fresh
+	# machine): that is the case this function exists for.
 	have=$(dpkg-query -W -f='${Package} ${Status}\n' "${HOST_PKGS[@]}" \
-		2>/dev/null | awk '/install ok installed/ {print $1}')
+		2>/dev/null | awk '/install ok installed/ {print $1}' || true)
 	for p in "${HOST_PKGS[@]}"; do
 		grep -qx "$p" <<<"$have" || missing+=("$p")
 	done
