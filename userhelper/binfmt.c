@@ -125,6 +125,8 @@ int binfmt_parse(const char *text, struct binfmt_entry *e)
  * @e: a parsed registration
  * @buf: the file's first bytes
  * @len: bytes of @buf (binfmt_misc sees up to BINFMT_BUF_SIZE)
+ *
+ * Return: true if @e matches by magic (an extension never matches).
  */
 bool binfmt_matches(const struct binfmt_entry *e, const unsigned char *buf,
 		    size_t len)
@@ -174,6 +176,8 @@ static void x86_64_header(unsigned char *buf, unsigned int type)
  *
  * Tried against a typical executable and a typical PIE; either match
  * counts.
+ *
+ * Return: true if @e matches either of them.
  */
 bool binfmt_claims_x86_64(const struct binfmt_entry *e)
 {

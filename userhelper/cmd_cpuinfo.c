@@ -138,6 +138,13 @@ static int cpuinfo_sync(int argc, char **argv)
 	return EXIT_OK;
 }
 
+/**
+ * cmd_cpuinfo() - xlatectl cpuinfo show|set|reset|sync
+ * @argc: number of arguments, the command name included
+ * @argv: the arguments; @argv[0] is "cpuinfo"
+ *
+ * Return: the exit code (xlatectl.8, EXIT STATUS).
+ */
 int cmd_cpuinfo(int argc, char **argv)
 {
 	const char *sub = argc > 1 ? argv[1] : "";

@@ -18,6 +18,13 @@ static const char exec_usage[] =
 	"Run CMD (looked up in PATH) with the x86 view: the personality bit\n"
 	"XLATE_PER_X86 set.  CMD's exit status is xlatectl's.\n";
 
+/**
+ * cmd_exec() - xlatectl exec: run a command with the x86 view
+ * @argc: number of arguments, the command name included
+ * @argv: the arguments; @argv[0] is "exec"
+ *
+ * Return: the exit code (xlatectl.8, EXIT STATUS).
+ */
 int cmd_exec(int argc, char **argv)
 {
 	int first = 1, cur;

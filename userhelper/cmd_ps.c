@@ -76,6 +76,13 @@ static long *list_pids(size_t *n)
 	return pids;
 }
 
+/**
+ * cmd_ps() - xlatectl ps: list tasks that carry the marker
+ * @argc: number of arguments, the command name included
+ * @argv: the arguments; @argv[0] is "ps"
+ *
+ * Return: the exit code (xlatectl.8, EXIT STATUS).
+ */
 int cmd_ps(int argc, char **argv)
 {
 	char path[PATH_BUF], val[64], comm[64];

@@ -46,6 +46,13 @@ static bool known_switch(const char *name)
 	return false;
 }
 
+/**
+ * cmd_set() - xlatectl set: change the runtime or a switch
+ * @argc: number of arguments, the command name included
+ * @argv: the arguments; @argv[0] is "set"
+ *
+ * Return: the exit code (xlatectl.8, EXIT STATUS).
+ */
 int cmd_set(int argc, char **argv)
 {
 	char path[PATH_BUF], what[PATH_BUF];

@@ -247,6 +247,13 @@ static const char status_usage[] =
 	"cpuinfo profile, the counters, and binfmt_misc registrations that\n"
 	"would also take x86-64 ELF files.  Exit status 3 if not loaded.\n";
 
+/**
+ * cmd_status() - xlatectl status: module, configuration, counters
+ * @argc: number of arguments, the command name included
+ * @argv: the arguments; @argv[0] is "status"
+ *
+ * Return: the exit code (xlatectl.8, EXIT STATUS).
+ */
 int cmd_status(int argc, char **argv)
 {
 	static struct status st;

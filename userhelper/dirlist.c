@@ -81,6 +81,10 @@ int kv_read_dir(struct kv_list *l, const char *dir, const char *const *known,
 	return 0;
 }
 
+/**
+ * kv_free() - free the names and values of @l and empty it
+ * @l: a list filled by kv_read_dir()
+ */
 void kv_free(struct kv_list *l)
 {
 	int i;
@@ -92,7 +96,13 @@ void kv_free(struct kv_list *l)
 	l->n = 0;
 }
 
-/* The value of @name in @l, or NULL. */
+/**
+ * kv_get() - look up a value by name
+ * @l: the list
+ * @name: the file name
+ *
+ * Return: the value of @name in @l, or NULL.
+ */
 const char *kv_get(const struct kv_list *l, const char *name)
 {
 	int i;

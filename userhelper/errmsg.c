@@ -41,7 +41,15 @@ const char *errno_name(int err)
 	return other;
 }
 
-/* Errors of open(2) of a sysfs file, common to every change. */
+/**
+ * open_errmsg() - what to do about an open(2) error of a sysfs file
+ * @err: the positive errno
+ *
+ * These are common to every change.
+ *
+ * Return: a sentence, or NULL when there is nothing better than
+ * strerror().
+ */
 const char *open_errmsg(int err)
 {
 	switch (err) {
@@ -92,13 +100,24 @@ static const struct errmsg runtime_msgs[] = {
 	{ ENOMEM, "out of memory" },
 };
 
-/* Errors of a write to /sys/module/xlate/parameters/runtime. */
+/**
+ * runtime_errmsg() - what to do about a failed write of the runtime
+ * @err: the positive errno of a write to
+ *       /sys/module/xlate/parameters/runtime
+ *
+ * Return: a sentence, or NULL for an errno the module does not return.
+ */
 const char *runtime_errmsg(int err)
 {
 	return lookup(runtime_msgs, ARRAY_SIZE(runtime_msgs), err);
 }
 
-/* Errors of a write to one of the on/off parameters. */
+/**
+ * switch_errmsg() - what to do about a failed write of a switch
+ * @err: the positive errno of a write to one of the on/off parameters
+ *
+ * Return: a sentence, or NULL for an errno the module does not return.
+ */
 const char *switch_errmsg(int err)
 {
 	switch (err) {
@@ -123,7 +142,12 @@ static const struct errmsg cpuinfo_msgs[] = {
 	{ ENOMEM, "out of memory" },
 };
 
-/* Errors of a write to /sys/kernel/xlate/cpuinfo/<field>. */
+/**
+ * cpuinfo_errmsg() - what to do about a failed write of a profile field
+ * @err: the positive errno of a write to /sys/kernel/xlate/cpuinfo/<field>
+ *
+ * Return: a sentence, or NULL for an errno the module does not return.
+ */
 const char *cpuinfo_errmsg(int err)
 {
 	return lookup(cpuinfo_msgs, ARRAY_SIZE(cpuinfo_msgs), err);
@@ -146,7 +170,11 @@ void report_write_error(const char *what, int err, bool at_open,
 	fprintf(stderr, "xlatectl: %s: %s (%s)\n", what, s, errno_name(err));
 }
 
-/* The message and exit code when the module is not loaded. */
+/**
+ * not_loaded() - say that the module is not loaded
+ *
+ * Return: EXIT_NOT_LOADED, the exit code for that case.
+ */
 int not_loaded(void)
 {
 	fprintf(stderr,

@@ -21,16 +21,31 @@ static const char *root_from_env(const char *var, const char *dflt)
 	return r && *r ? r : dflt;
 }
 
+/**
+ * sys_root() - where sysfs is
+ *
+ * Return: $XLATECTL_SYSFS_ROOT if set and not empty, else "/sys".
+ */
 const char *sys_root(void)
 {
 	return root_from_env("XLATECTL_SYSFS_ROOT", "/sys");
 }
 
+/**
+ * proc_root() - where procfs is
+ *
+ * Return: $XLATECTL_PROC_ROOT if set and not empty, else "/proc".
+ */
 const char *proc_root(void)
 {
 	return root_from_env("XLATECTL_PROC_ROOT", "/proc");
 }
 
+/**
+ * fake_roots() - is xlatectl looking at a test tree?
+ *
+ * Return: true when sysfs is not at /sys.
+ */
 bool fake_roots(void)
 {
 	return strcmp(sys_root(), "/sys") != 0;
@@ -47,11 +62,23 @@ static void rooted(char *buf, size_t size, const char *abs,
 	snprintf(buf, size, "%s%s", root, abs);
 }
 
+/**
+ * sys_path() - where a sysfs path is, below sys_root()
+ * @buf: destination, always NUL-terminated (cut short if too small)
+ * @size: bytes of @buf
+ * @abs: the path as it is on a real system, starting with /sys
+ */
 void sys_path(char *buf, size_t size, const char *abs)
 {
 	rooted(buf, size, abs, "/sys", sys_root());
 }
 
+/**
+ * proc_path() - where a procfs path is, below proc_root()
+ * @buf: destination, always NUL-terminated (cut short if too small)
+ * @size: bytes of @buf
+ * @abs: the path as it is on a real system, starting with /proc
+ */
 void proc_path(char *buf, size_t size, const char *abs)
 {
 	rooted(buf, size, abs, "/proc", proc_root());
@@ -137,6 +164,11 @@ int write_value(const char *path, const char *value, bool *at_open)
 	return err;
 }
 
+/**
+ * module_loaded() - is the xlate module loaded?
+ *
+ * Return: true if /sys/module/xlate is a directory.
+ */
 bool module_loaded(void)
 {
 	char p[PATH_BUF];
@@ -146,7 +178,16 @@ bool module_loaded(void)
 	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* From MODULE_VERSION, else from /sys/kernel/xlate/version. */
+/**
+ * module_version() - the loaded module's version string
+ * @buf: destination, always NUL-terminated
+ * @size: bytes of @buf
+ *
+ * Read from /sys/module/xlate/version (MODULE_VERSION), else from
+ * /sys/kernel/xlate/version.
+ *
+ * Return: 0, or -errno of the last read tried.
+ */
 int module_version(char *buf, size_t size)
 {
 	char p[PATH_BUF];

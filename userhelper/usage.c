@@ -6,6 +6,12 @@
 
 #include "xlatectl.h"
 
+/**
+ * is_help() - does @arg ask for help?
+ * @arg: a command-line argument
+ *
+ * Return: true for "--help" and "-h".
+ */
 bool is_help(const char *arg)
 {
 	return !strcmp(arg, "--help") || !strcmp(arg, "-h");
@@ -14,7 +20,8 @@ bool is_help(const char *arg)
 /**
  * usage_error() - complain about the command line
  * @cmd: the command, for "xlatectl CMD --help"
- * @fmt: what is wrong
+ * @fmt: what is wrong, a printf() format
+ * @...: the arguments of @fmt
  *
  * Return: EXIT_USAGE.
  */

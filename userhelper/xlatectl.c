@@ -41,6 +41,13 @@ static const struct {
 	{ "exec", cmd_exec },
 };
 
+/**
+ * main() - run the command named by @argv[1]
+ * @argc: number of arguments
+ * @argv: xlatectl, the command, its arguments
+ *
+ * Return: the command's exit code; EXIT_USAGE for a bad command line.
+ */
 int main(int argc, char **argv)
 {
 	size_t i;

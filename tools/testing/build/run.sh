@@ -12,7 +12,11 @@
 # Then host-side style checks on every .c/.h of kmod/ and userhelper/:
 #
 #   build/host/checkpatch/<path>   checkpatch.pl --strict clean
-#   build/host/kernel-doc/<path>   kernel-doc -none -Wall clean (kmod/)
+#   build/host/kernel-doc/<path>   kernel-doc -none -Wall clean
+#   build/host/kernel-doc-coverage/<path>
+#                                  every non-static function of kmod/**/*.c
+#                                  and userhelper/*.c has a kernel-doc
+#                                  comment (/** ... */) right before it
 #
 # Usage: run.sh [TARGET...]
 set -euo pipefail
@@ -164,6 +168,48 @@ per_file() {
 	return "$rc"
 }
 
+# kdoc_missing FILE...: "FILE:LINE: NAME() ..." for every non-static
+# function definition of the C FILEs that has no kernel-doc comment
+# directly before it.  A definition is recognized by kernel style: its
+# opening brace alone in column 0, its declaration starting at the last
+# line before that which starts in column 0 (plus a bare type line such
+# as "static int" above it).  kernel-doc itself checks that the comment
+# names the function it precedes.
+kdoc_missing() {
+	awk '
+	FNR == 1 { n = 0 }
+	{ line[++n] = $0 }
+	/^\{[ \t]*$/ {
+		s = n - 1
+		while (s > 1 && line[s] !~ /^[A-Za-z_]/)
+			s--
+		while (s > 1 && line[s - 1] ~ /^[A-Za-z_][A-Za-z0-9_ \t*]*$/)
+			s--
+		decl = line[s]
+		for (i = s + 1; i < n; i++)
+			decl = decl " " line[i]
+		if (decl !~ /\(/)
+			next
+		defs++
+		if (decl ~ /^static[ \t]/)
+			next
+		name = decl
+		sub(/[ \t]*\(.*/, "", name)
+		sub(/.*[ \t*]/, "", name)
+		ok = 0
+		p = s - 1
+		if (p >= 1 && line[p] ~ /^[ \t]*\*\/[ \t]*$/) {
+			while (p > 1 && line[p] !~ /^[ \t]*\/\*/)
+				p--
+			ok = line[p] ~ /^\/\*\*([ \t]|$)/
+		}
+		if (!ok)
+			printf "%s:%d: %s() is not static and has no kernel-doc comment\n", FILENAME, s, name
+	}
+	END { if (!defs) print "kdoc_missing: no function definition found" }
+	' "$@"
+}
+
 # run_checkpatch SRC [--ignore TYPES] FILE...: checkpatch.pl --strict on
 # repository-relative FILEs, run from a scratch directory so that it
 # leaves no .checkpatch-camelcase cache in the repository; output names
@@ -184,7 +230,7 @@ run_checkpatch() {
 
 # Style checks need the kernel source (checkpatch.pl, kernel-doc).
 style_checks() {
-	local src='' f ign files=() kfiles=() plain=() rc=0
+	local src='' f ign files=() cfiles=() plain=() rc=0
 	local log=$OUT/host-style
 	# shellcheck disable=SC1090
 	[ -r "$SRC_ENV" ] && src=$(. "$SRC_ENV" && echo "${SRC_6_12:-}")
@@ -207,15 +253,22 @@ style_checks() {
 		else
 			plain+=("$f")
 		fi
-		case $f in kmod/*) kfiles+=("$f") ;; esac
+		case $f in
+		kmod/*.c) cfiles+=("$f") ;;
+		userhelper/*/*) ;;
+		userhelper/*.c) cfiles+=("$f") ;;
+		esac
 	done
 	# One checkpatch run for the rest: perl start-up dominates.
 	[ ${#plain[@]} -eq 0 ] ||
 		run_checkpatch "$src" "${plain[@]}" >>"$log.checkpatch" 2>&1 || true
 	per_file checkpatch "$log.checkpatch" "${files[@]}" || rc=1
-	"$src/scripts/kernel-doc" -none -Wall "${kfiles[@]}" \
+	"$src/scripts/kernel-doc" -none -Wall "${files[@]}" \
 		>"$log.kernel-doc" 2>&1 || true
-	per_file kernel-doc "$log.kernel-doc" "${kfiles[@]}" || rc=1
+	per_file kernel-doc "$log.kernel-doc" "${files[@]}" || rc=1
+	kdoc_missing "${cfiles[@]}" >"$log.kernel-doc-coverage" 2>&1 || true
+	per_file kernel-doc-coverage "$log.kernel-doc-coverage" \
+		"${cfiles[@]}" || rc=1
 	return "$rc"
 }
 
