@@ -98,7 +98,9 @@ static int load_x86_binary(struct linux_binprm *bprm)
 	if (!cfg || !cfg->enabled)
 		return refuse(cfg, XLATE_STAT_REFUSED_DISABLED);
 	if (!cfg->runtime) {
-		pr_warn_ratelimited("%s: x86-64 executable refused: no runtime set; write its path to /sys/module/xlate/parameters/runtime or run 'xlatectl set runtime PATH'\n",
+		/* the caller chose the name: escape control characters */
+		pr_warn_ratelimited("%*pE: x86-64 executable refused: no runtime set; write its path to /sys/module/xlate/parameters/runtime or run 'xlatectl set runtime PATH'\n",
+				    (int)min_t(size_t, strlen(bprm->filename), 256),
 				    bprm->filename);
 		return refuse(cfg, XLATE_STAT_REFUSED_NO_RUNTIME);
 	}
