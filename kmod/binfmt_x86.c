@@ -8,6 +8,7 @@
 
 #include <linux/binfmts.h>
 #include <linux/file.h>
+#include <linux/fs.h>
 #include <linux/module.h>
 
 #include "lib/elf_x86.h"
@@ -85,10 +86,13 @@ static int hand_off(struct linux_binprm *bprm, const struct xlate_config *cfg)
 
 static int load_x86_binary(struct linux_binprm *bprm)
 {
+	/* bprm->buf is zero-filled past the end of a shorter file */
+	size_t len = min_t(loff_t, i_size_read(file_inode(bprm->file)),
+			   BINPRM_BUF_SIZE);
 	struct xlate_config *cfg;
 	int ret;
 
-	if (xlate_elf_is_x86_64(bprm->buf, BINPRM_BUF_SIZE)) {
+	if (xlate_elf_is_x86_64(bprm->buf, len)) {
 		xlate_stat_inc(XLATE_STAT_PASSED_OVER);
 		xlate_view_note_exec();
 		return -ENOEXEC;
