@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * run-as [-u UID] [-g GID] [-0 ARGV0] [-S] PROG [ARG...]: exec PROG
- * (an absolute path) with the given ids (supplementary groups cleared),
- * argv[0] and, with -S, without CAP_SYS_ADMIN in the bounding set (so
- * root loses it at the exec).
+ * run-as [-u UID] [-g GID] [-0 ARGV0] [-S] [-N] [-U] PROG [ARG...]: exec
+ * PROG (an absolute path) with the given ids (supplementary groups
+ * cleared), argv[0] and, with -S, without CAP_SYS_ADMIN in the bounding
+ * set (so root loses it at the exec).  After the ids are set, -N sets
+ * no_new_privs and -U moves into a new user namespace in which the
+ * (new) uid and gid are mapped to 0, so PROG runs as "root" with every
+ * capability of that namespace and none of the initial one.
  */
+#include <fcntl.h>
 #include <grp.h>
 #include <linux/capability.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <sys/prctl.h>
 #include <unistd.h>
@@ -19,14 +24,45 @@ static void die(const char *what)
 	exit(126);
 }
 
+static void write_file(const char *path, const char *text)
+{
+	size_t len = strlen(text);
+	int fd = open(path, O_WRONLY);
+
+	if (fd < 0 || write(fd, text, len) != (ssize_t)len || close(fd))
+		die(path);
+}
+
+/* unshare(CLONE_NEWUSER) and map the current ids to 0 in it. */
+static void enter_userns(void)
+{
+	uid_t uid = getuid();
+	gid_t gid = getgid();
+	char map[64];
+
+	/*
+	 * A uid change made us non-dumpable, which makes the /proc/self maps
+	 * root's; the maps are our own to write.
+	 */
+	if (prctl(PR_SET_DUMPABLE, 1, 0, 0, 0))
+		die("PR_SET_DUMPABLE");
+	if (unshare(CLONE_NEWUSER))
+		die("unshare(CLONE_NEWUSER)");
+	write_file("/proc/self/setgroups", "deny");
+	snprintf(map, sizeof(map), "0 %u 1\n", (unsigned int)uid);
+	write_file("/proc/self/uid_map", map);
+	snprintf(map, sizeof(map), "0 %u 1\n", (unsigned int)gid);
+	write_file("/proc/self/gid_map", map);
+}
+
 int main(int argc, char **argv)
 {
 	const char *argv0 = NULL;
 	long uid = -1, gid = -1;
-	int drop_sysadmin = 0;
+	int drop_sysadmin = 0, nnp = 0, userns = 0;
 	int opt;
 
-	while ((opt = getopt(argc, argv, "+u:g:0:S")) != -1) {
+	while ((opt = getopt(argc, argv, "+u:g:0:SNU")) != -1) {
 		switch (opt) {
 		case 'u':
 			uid = strtol(optarg, NULL, 10);
@@ -40,12 +76,18 @@ int main(int argc, char **argv)
 		case 'S':
 			drop_sysadmin = 1;
 			break;
+		case 'N':
+			nnp = 1;
+			break;
+		case 'U':
+			userns = 1;
+			break;
 		default:
 			return 2;
 		}
 	}
 	if (optind >= argc) {
-		fprintf(stderr, "usage: run-as [-u UID] [-g GID] [-0 ARGV0] [-S] PROG [ARG...]\n");
+		fprintf(stderr, "usage: run-as [-u UID] [-g GID] [-0 ARGV0] [-S] [-N] [-U] PROG [ARG...]\n");
 		return 2;
 	}
 	if (drop_sysadmin && prctl(PR_CAPBSET_DROP, CAP_SYS_ADMIN, 0, 0, 0))
@@ -56,6 +98,10 @@ int main(int argc, char **argv)
 		die("setgid");
 	if (uid >= 0 && setuid(uid))
 		die("setuid");
+	if (nnp && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))
+		die("PR_SET_NO_NEW_PRIVS");
+	if (userns)
+		enter_userns();
 	{
 		const char *prog = argv[optind];
 
