@@ -96,8 +96,9 @@ shell)
 esac
 
 # Lines that mean the kernel found a bug.  The taint notices of an
-# out-of-tree, unsigned module are expected and do not match.
-bad=$(dmesg | grep -E 'Oops|BUG:|WARNING:|Call trace|possible circular|possible recursive locking|INFO: task|KASAN|kmemleak|general protection|Unable to handle kernel|Kernel panic|RCU stall|rcu_.*detected stall|list_(add|del) corruption|refcount_t:|UBSAN' || true)
+# out-of-tree, unsigned module are expected and do not match, nor does
+# a debug kernel's "kmemleak: Kernel memory leak detector initialized".
+bad=$(dmesg | grep -v 'kmemleak: Kernel memory leak detector initialized' | grep -E 'Oops|BUG:|WARNING:|Call trace|possible circular|possible recursive locking|INFO: task|KASAN|kmemleak|general protection|Unable to handle kernel|Kernel panic|RCU stall|rcu_.*detected stall|list_(add|del) corruption|refcount_t:|UBSAN' || true)
 if [ -n "$bad" ]; then
 	result FAIL "dmesg-clean: $(echo "$bad" | head -n 5 | tr '\n' '|')"
 	echo "$bad"
