@@ -1,0 +1,137 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The Debian arm64 root filesystem of `make check-distro`, cached.
+# Usage: rootfs.sh KVER OUTVAR-FILE
+#
+# mmdebstrap --arch=arm64 builds it into a folder on this (x86-64) host;
+# every maintainer script of the second stage runs on the host through
+# qemu-aarch64 registered with binfmt_misc (binfmt.sh), which is much
+# faster than a second stage inside the TCG VM.  The image holds
+# Debian's linux-image-KVER with its initramfs, linux-headers-KVER, dkms
+# with gcc and make (so the xlate-dkms package can build the module
+# there, as on a user's machine), kmod, qemu-user-static (the arm64
+# translator xlate finds by itself) and the stub init stub-init.sh.
+# Nothing of xlate is in it: the packages are installed in the VM.
+#
+# The result lives in $XLATE_CACHE/distro-rootfs-<hash>, where the hash
+# covers the package list, KVER, the suite, this script's FORMAT and the
+# stub init: root/ (the folder), rootfs.img (an ext4 image of root/,
+# made with mke2fs -d, no loop mount; QEMU opens it with snapshot=on so
+# it is never changed), vmlinuz and initrd.img (copied from root/boot).
+# The directory's path is written to OUTVAR-FILE as ROOTFS=...
+# A cache directory without its .complete stamp is rebuilt.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=../../lib/common.sh
+. "$HERE/../../lib/common.sh"
+
+[ $# -eq 2 ] || { echo "usage: $0 KVER OUTVAR-FILE" >&2; exit 2; }
+KVER=$1
+OUTVAR=$2
+
+# Bump when the way the tree is made changes (hooks, image layout).
+FORMAT=2
+# shellcheck disable=SC1091
+SUITE=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
+[ -n "$SUITE" ] || { echo "rootfs: no VERSION_CODENAME in /etc/os-release" >&2; exit 1; }
+PKGS=(mount initramfs-tools busybox kmod xz-utils
+	"linux-image-$KVER" "linux-headers-$KVER" dkms gcc make
+	qemu-user-static)
+# Debian's initramfs with only what this machine (-M virt, virtio-blk,
+# ext4) needs: MODULES=most would pack ~3000 modules under qemu-user.
+# (virtio_pci is built in.)
+INITRAMFS_MODULES="virtio_blk ext4"
+
+key=$( {
+	echo "format=$FORMAT suite=$SUITE kver=$KVER"
+	printf '%s\n' "${PKGS[@]}" "$INITRAMFS_MODULES"
+	cat "$HERE/stub-init.sh"
+} | sha256sum | cut -c1-16)
+DIR=$XLATE_CACHE/distro-rootfs-$key
+
+publish() {
+	echo "ROOTFS=$DIR" >"$OUTVAR"
+}
+
+mkdir -p "$XLATE_CACHE"
+exec 9>"$DIR.lock"
+flock 9
+if [ -f "$DIR/.complete" ]; then
+	echo "rootfs: cached $DIR" >&2
+	publish
+	exit 0
+fi
+
+# The archive's entries for arm64, as the host's apt sees them
+# (fetch-deps.sh added arm64 as a foreign architecture), restricted to
+# this release's suites: "deb URI SUITE COMPONENT...".
+sources() {
+	# shellcheck disable=SC2016 # apt's own $(FIELD) placeholders
+	apt-get indextargets --format '$(REPO_URI) $(RELEASE) $(COMPONENT)' \
+		'Created-By: Packages' 'Architecture: arm64' |
+		awk -v s="$SUITE" '$2 == s || $2 ~ "^" s "-(updates|security)$" {
+			k = $1 " " $2
+			if (!(k in c)) order[n++] = k
+			c[k] = c[k] " " $3
+		}
+		END { for (i = 0; i < n; i++) print "deb " order[i] c[order[i]] }'
+}
+mapfile -t mirrors < <(sources)
+if [ ${#mirrors[@]} -eq 0 ]; then
+	echo "rootfs: apt knows no arm64 index of $SUITE (run tools/testing/lib/fetch-deps.sh)" >&2
+	exit 1
+fi
+
+# shellcheck source=binfmt.sh
+. "$HERE/binfmt.sh"
+binfmt_arm64_on || exit 1
+trap binfmt_arm64_off EXIT
+trap "exit 1" INT TERM
+
+tmp=$DIR.tmp
+rm -rf "$tmp" "$DIR"
+mkdir -p "$tmp"
+incl=$(IFS=,; echo "${PKGS[*]}")
+# Before the kernel is installed: MODULES=list, and a hook that puts
+# the modules into the initramfs and loads them at its start
+# (force_load).  Files of our own only: /etc/initramfs-tools/modules is
+# a conffile of initramfs-tools, and dpkg would stop to ask about it.
+hook="mkdir -p \"\$1/etc/initramfs-tools/conf.d\" \"\$1/etc/initramfs-tools/hooks\" &&
+	echo MODULES=list >\"\$1/etc/initramfs-tools/conf.d/xlate-distro\" &&
+	printf '%s\\n' '#!/bin/sh' '[ \"\$1\" = prereqs ] && exit 0' \
+		'. /usr/share/initramfs-tools/hook-functions' \
+		'for m in $INITRAMFS_MODULES; do force_load \$m; done' \
+		>\"\$1/etc/initramfs-tools/hooks/xlate-distro\" &&
+	chmod 0755 \"\$1/etc/initramfs-tools/hooks/xlate-distro\""
+echo "rootfs: mmdebstrap $SUITE arm64 into $tmp/root (${mirrors[*]})" >&2
+nice mmdebstrap --arch=arm64 --variant=apt --include="$incl" \
+	--dpkgopt=force-unsafe-io --aptopt='Acquire::Retries "3"' \
+	--dpkgopt='path-exclude=/usr/share/man/*' \
+	--dpkgopt='path-exclude=/usr/share/locale/*' \
+	--dpkgopt='path-exclude=/usr/share/doc/*' \
+	--dpkgopt='path-include=/usr/share/doc/*/copyright' \
+	--essential-hook="$hook" \
+	"$SUITE" "$tmp/root" "${mirrors[@]}" >&2
+
+root=$tmp/root
+install -m 0755 "$HERE/stub-init.sh" "$root/sbin/xlate-distro-init"
+echo xlate-distro >"$root/etc/hostname"
+: >"$root/etc/fstab"
+if [ ! -f "$root/boot/initrd.img-$KVER" ]; then
+	nice chroot "$root" update-initramfs -c -k "$KVER" >&2
+fi
+for f in "vmlinuz-$KVER" "initrd.img-$KVER"; do
+	[ -f "$root/boot/$f" ] || { echo "rootfs: no /boot/$f in the image" >&2; exit 1; }
+done
+cp "$root/boot/vmlinuz-$KVER" "$tmp/vmlinuz"
+cp "$root/boot/initrd.img-$KVER" "$tmp/initrd.img"
+
+# Room for the module build and the packages: the tree plus 512 MiB.
+mb=$(( $(du -sm "$root" | cut -f1) + 512 ))
+mke2fs -q -t ext4 -L xlate-root -d "$root" "$tmp/rootfs.img" "${mb}M" >&2
+touch "$tmp/.complete"
+mv "$tmp" "$DIR"
+echo "rootfs: built $DIR" >&2
+publish
