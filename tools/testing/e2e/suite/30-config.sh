@@ -125,15 +125,20 @@ check_eq "$t/no-runtime-enoexec" "errno=ENOEXEC" "$(exec_result "$HELLO")"
 check_gt "$t/no-runtime-counted" "$(stat_get refused_no_runtime)" "$refused0"
 lines1=$(dmesg | grep -c 'xlate.*runtime')
 check_gt "$t/no-runtime-logged" "$lines1" "$lines0"
-# 40 refused execs in one burst (one process, well under the 5 s
-# interval even under TCG): at most two ratelimit bursts of 10 lines.
+# 40 refused execs in one burst (one process): the log allows 10 lines
+# per started 5 s interval.  Under TCG on a loaded host the burst has
+# taken over 10 s (28 lines), so the bound follows the time it took; a
+# log without the limit prints all 40 within 15 s.
+start=$(date +%s)
 # shellcheck disable=SC2046 # a list of words
 "$ARM/execve-variants" "$HELLO" $(yes absolute | head -n 40) >/dev/null
+secs=$(($(date +%s) - start))
 lines2=$(dmesg | grep -c 'xlate.*runtime')
-if [ $((lines2 - lines1)) -le 20 ]; then
+if [ $((lines2 - lines1)) -le $(((secs / 5 + 2) * 10)) ] &&
+	[ $((lines2 - lines1)) -lt 40 ]; then
 	pass "$t/no-runtime-log-ratelimited"
 else
-	fail "$t/no-runtime-log-ratelimited" "$((lines2 - lines1)) lines for 40 execs: $(dmesg | grep 'xlate.*runtime' | tail -n 3)"
+	fail "$t/no-runtime-log-ratelimited" "$((lines2 - lines1)) lines for 40 execs in ${secs}s: $(dmesg | grep 'xlate.*runtime' | tail -n 3)"
 fi
 check_eq "$t/no-runtime-native-works" "exit=7" "$(exec_result "$ARM/hello")"
 check_eq "$t/restore-runtime" ok "$(xl_param runtime "$QEMU_RUNTIME")"
