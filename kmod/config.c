@@ -33,6 +33,13 @@ static DEFINE_MUTEX(xlate_cfg_lock);
 static bool xlate_loaded;
 /* runtime= was given, even empty: do not look for a runtime. */
 static bool xlate_runtime_given;
+/*
+ * Set by xlate_config_exit(), under xlate_cfg_lock.  The parameter files
+ * outlive module_exit (the module core removes them only when it frees
+ * the module), so a write that comes later must not publish a
+ * configuration, and its runtime file, that nobody would release.
+ */
+static bool xlate_cfg_gone;
 
 static const char * const xlate_known_runtimes[] = {
 	"/media/rosetta/rosetta",
@@ -230,6 +237,7 @@ static int runtime_install(const char *path, bool quiet)
 	struct xlate_config *cfg;
 	struct file *file = NULL;
 	const char *why = NULL;
+	int ret = 0;
 
 	if (*path) {
 		file = runtime_open(path, &why);
@@ -241,18 +249,21 @@ static int runtime_install(const char *path, bool quiet)
 		}
 	}
 	mutex_lock(&xlate_cfg_lock);
-	cfg = cfg_new(cfg_current_locked(), path, file);
-	if (cfg)
-		cfg_publish_locked(cfg);
-	mutex_unlock(&xlate_cfg_lock);
-	if (!cfg) {
-		if (file) {
-			exe_file_allow_write_access(file);
-			fput(file);
-		}
-		return -ENOMEM;
+	if (xlate_cfg_gone) {
+		ret = -ENODEV;
+	} else {
+		cfg = cfg_new(cfg_current_locked(), path, file);
+		if (cfg)
+			cfg_publish_locked(cfg);
+		else
+			ret = -ENOMEM;
 	}
-	return 0;
+	mutex_unlock(&xlate_cfg_lock);
+	if (ret && file) {
+		exe_file_allow_write_access(file);
+		fput(file);
+	}
+	return ret;
 }
 
 static int runtime_set(const char *val, const struct kernel_param *kp)
@@ -330,14 +341,18 @@ static int switch_set(const char *val, const struct kernel_param *kp)
 				    val);
 		return -EINVAL;
 	}
+	ret = -ENODEV;
 	mutex_lock(&xlate_cfg_lock);
-	cfg = cfg_dup(cfg_current_locked());
-	if (cfg) {
-		*cfg_switch(cfg, kp) = on;
-		cfg_publish_locked(cfg);
+	if (!xlate_cfg_gone) {
+		cfg = cfg_dup(cfg_current_locked());
+		ret = cfg ? 0 : -ENOMEM;
+		if (cfg) {
+			*cfg_switch(cfg, kp) = on;
+			cfg_publish_locked(cfg);
+		}
 	}
 	mutex_unlock(&xlate_cfg_lock);
-	return cfg ? 0 : -ENOMEM;
+	return ret;
 }
 
 static int switch_get(char *buf, const struct kernel_param *kp)
@@ -415,10 +430,13 @@ void xlate_config_mark_loaded(void)
  * xlate_config_exit() - drop the configuration at module exit
  *
  * Called after the binfmt handler is gone; releases the runtime file.
+ * Parameter writes that come after it (their sysfs files are removed
+ * only once the module is freed) fail with -ENODEV.
  */
 void xlate_config_exit(void)
 {
 	mutex_lock(&xlate_cfg_lock);
+	xlate_cfg_gone = true;
 	cfg_publish_locked(NULL);
 	mutex_unlock(&xlate_cfg_lock);
 }
