@@ -8,11 +8,16 @@
 #   make module KDIR=/path/to/headers [ARCH=arm64 CROSS_COMPILE=...]
 #   make check      the whole test bench (tools/testing/check.sh)
 #   make vm         boot the module in QEMU and run the demo
+#   make install / uninstall / dkms-install / dkms-remove / deb  (mk/install.mk)
+#   make bench      benchmarks in the arm64 VM (tools/testing/bench)
+#   make stress     4-vCPU stress run in the VM (tools/testing/stress)
+#   make check-debug   KUnit and e2e on a KASAN/lockdep/kmemleak kernel
+#   make check-distro  the .debs in a Debian arm64 image booted in QEMU
 #   make clean
 
 KDIR ?= /lib/modules/$(shell uname -r)/build
 
-.PHONY: all module check vm clean install dkms-install bench
+.PHONY: all module check vm clean bench stress check-debug check-distro
 
 all: module
 
@@ -33,6 +38,18 @@ check:
 vm:
 	@tools/testing/vm/demo.sh
 
+bench:
+	@tools/testing/bench/run.sh
+
+stress:
+	@tools/testing/stress/run.sh
+
+check-debug:
+	@tools/testing/debug/run.sh
+
+check-distro:
+	@tools/testing/distro/image.sh
+
 clean:
 	find kmod \( -name '*.o' -o -name '*.ko' -o -name '*.mod' \
 		-o -name '*.mod.c' -o -name '.*.cmd' -o -name '*.a' \
@@ -41,6 +58,4 @@ clean:
 	rm -f Module.symvers modules.order .*.cmd .module-common.o
 	rm -rf build
 
-install dkms-install bench:
-	@echo "make $@: not yet implemented"
-	@exit 1
+include $(CURDIR)/mk/install.mk
