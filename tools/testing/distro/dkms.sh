@@ -19,7 +19,13 @@
 #   dkms-cross         (arm64) the same source built and installed by dkms
 #                      for arm64: an AArch64 module whose vermagic equals
 #                      that of a module of Debian's own kernel image
+#   modprobe, dkms-module/*  (arm64) that module booted in the e2e VM:
+#                      the init's `modprobe xlate` loads it, its
+#                      srcversion is dkms's build, an x86-64 program runs
+#                      translated (dkms-vm/10-dkms-module.sh)
 #   make-dkms-install, make-dkms-remove  (host) the make targets
+#
+# DISTRO_DKMS_TARGETS limits the kernel targets (default: all four).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -64,6 +70,39 @@ if ! run_logged "$OUT/add.log" "${DK[@]}" add "$tree"; then
 	fail distro/host/dkms-add "$(log_tail "$OUT/add.log")"
 	added=0
 fi
+
+# dkms_boot TARGET KO: boot TARGET's kernel in QEMU with the module dkms
+# installed; the VM's init loads it with `modprobe xlate` (PASS/FAIL
+# distro/TARGET/modprobe), dkms-vm/10-dkms-module.sh checks that the
+# loaded module is this build and that it translates.
+dkms_boot() {
+	local t=$1 ko=$2 vmdir=$OUT/$t.vm extra results
+	extra=$vmdir/extra
+	mkdir -p "$extra"
+	case $ko in
+	*.xz) xz -dc "$ko" >"$vmdir/xlate.ko" ;;
+	*.zst) zstd -qdc "$ko" >"$vmdir/xlate.ko" ;;
+	*) cp "$ko" "$vmdir/xlate.ko" ;;
+	esac
+	modinfo -F srcversion "$vmdir/xlate.ko" >"$extra/srcversion"
+	echo "$version" >"$extra/version"
+	if ! XLATE_VM_SUITES=$HERE/dkms-vm XLATE_VM_EXTRA=$extra \
+		XLATE_VM_PREFIX=distro run_logged "$vmdir/initramfs.log" \
+		"$XLATE_ROOT/tools/testing/vm/mkinitramfs.sh" "$t" \
+		"$vmdir/initramfs.cpio.gz" "$vmdir/xlate.ko"; then
+		fail "distro/$t/dkms-vm" "mkinitramfs.sh: $(log_tail "$vmdir/initramfs.log")"
+		return
+	fi
+	XLATE_VM_TIMEOUT=600 "$XLATE_ROOT/tools/testing/vm/qemu.sh" "$t" \
+		"$vmdir/initramfs.cpio.gz" test "$vmdir/console.log" \
+		>/dev/null 2>&1 || true
+	results=$(tr -d '\r' <"$vmdir/console.log" |
+		grep -Eo "(PASS|FAIL): distro/$t/.*" || true)
+	[ -z "$results" ] || echo "$results"
+	if ! tr -d '\r' <"$vmdir/console.log" | grep -q '^XLATE-E2E-DONE$'; then
+		fail "distro/$t/dkms-vm" "the VM did not finish (log $vmdir/console.log): $(tr -d '\r' <"$vmdir/console.log" | tail -n 3 | tr '\n' ' ')"
+	fi
+}
 
 # dkms_target TARGET: build + install for one cached kernel.
 dkms_target() {
@@ -148,10 +187,11 @@ dkms_target() {
 		fail "distro/$t/dkms-cross" "vermagic '$vm', kernel's modules have '$want'"
 	else
 		pass "distro/$t/dkms-cross"
+		dkms_boot "$t" "$ko"
 	fi
 }
 
-for t in 6.1-amd64 6.12-amd64 6.1-arm64 6.12-arm64; do
+for t in ${DISTRO_DKMS_TARGETS:-6.1-amd64 6.12-amd64 6.1-arm64 6.12-arm64}; do
 	dkms_target "$t"
 done
 
