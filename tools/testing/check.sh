@@ -11,8 +11,12 @@
 #   fuzz    tools/testing/fuzz/run.sh        libFuzzer, bounded runs
 #   kunit   tools/testing/kunit/run.sh       KUnit suites in QEMU
 #   e2e     tools/testing/e2e/run.sh TARGET  module in QEMU, per arm64 target
-#   distro  tools/testing/distro/run.sh      DKMS, install, .debs (issue 6,
-#                                            not yet written; not in the default)
+#   distro  tools/testing/distro/run.sh      DKMS builds for 4 kernels (the
+#                                            arm64 ones booted in QEMU),
+#                                            make install/uninstall, .debs
+#
+# Slower targets outside this run: make check-distro (the .debs in a
+# Debian arm64 image), make check-debug, make stress, make bench.
 #
 # Every tier prints PASS:/FAIL: lines on stdout; they are collected, and
 # a tier that fails without a FAIL line, prints no result at all, or is
@@ -30,7 +34,7 @@ set -uo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 OUT=$ROOT/build/check
-TIERS=${CHECK_TIERS:-build unit fuzz kunit e2e}
+TIERS=${CHECK_TIERS:-build unit fuzz kunit e2e distro}
 E2E_TARGETS=${CHECK_E2E_TARGETS:-6.1-arm64 6.12-arm64}
 TIMEOUT=${CHECK_TIER_TIMEOUT:-3600}
 
