@@ -330,9 +330,9 @@ printf '%-34s %10s %10s %-3s %6s %-13s %s\n' measure with without '' \
 	ratio '[min-max]' goal
 row "R1 native exec (fork+exec+wait)" exec_native_w exec_native_wo us 1000 1.01
 R1=$RES
-row "R2 translated exec: xlate/binfmt" xexec_xlate xexec_binfmt ms 1000000 1.00
+row "R2 translated exec: xlate/binfmt" xexec_xlate xexec_binfmt us 1000 1.00
 R2=$RES
-row "R3 translated exec: xlate/direct" xexec_xlate xexec_direct ms 1000000 1.03
+row "R3 translated exec: xlate/direct" xexec_xlate xexec_direct us 1000 1.03
 R3=$RES
 row "R4 native uname, no marked task" uname_w uname_wo ns 1 1.05
 R4=$RES
