@@ -9,7 +9,7 @@
 # Knobs: BENCH_TARGET (6.12-arm64; or 6.1-arm64), BENCH_ROUNDS (7
 # native rounds), BENCH_XROUNDS (5 translated rounds), BENCH_N_EXEC
 # (100), BENCH_N_XEXEC (5), BENCH_N_UNAME (50000), BENCH_N_CPUINFO
-# (1000), BENCH_N_HOLD (200), BENCH_HOLD_REPEAT (3),
+# (1000), BENCH_N_HOLD (200), BENCH_HOLD_REPEAT (5),
 # BENCH_MEASURE_DISARM (1), BENCH_CLOCK (icount: QEMU -icount shift=0,
 # the guest's clock counts 1 ns per instruction, so the figures do not
 # depend on host load; wall: real time), XLATE_VM_SMP (2), XLATE_VM_CPU
@@ -58,7 +58,7 @@ N_XEXEC=${BENCH_N_XEXEC:-5}
 N_UNAME=${BENCH_N_UNAME:-50000}
 N_CPUINFO=${BENCH_N_CPUINFO:-1000}
 N_HOLD=${BENCH_N_HOLD:-200}
-HOLD_REPEAT=${BENCH_HOLD_REPEAT:-3}
+HOLD_REPEAT=${BENCH_HOLD_REPEAT:-5}
 MEASURE_DISARM=${BENCH_MEASURE_DISARM:-1}
 CONF
 case ${BENCH_CLOCK:=icount} in
@@ -113,5 +113,9 @@ if [ -z "$table" ] || [ -z "$line" ]; then
 	cant_run "the VM printed no results table or bench: line (log $log)"
 fi
 echo "$table"
+if sz=$(aarch64-linux-gnu-size "$ko" 2>/dev/null | awk 'NR == 2'); then
+	read -r t d b _ <<<"$sz"
+	echo "xlate.ko (size): text $t data $d bss $b bytes"
+fi
 echo "$line"
 [ -z "$fails" ] || exit 1

@@ -20,8 +20,9 @@
  *                                x86 view appears; prints view= and bytes=
  *   bench hold N native|marked   N children that block (marked ones set
  *                                XLATE_PER_X86 first); prints the growth
- *                                of /proc/meminfo's Slab, KernelStack and
- *                                PageTables in kB while they live
+ *                                of /proc/meminfo's Slab, SUnreclaim,
+ *                                KernelStack and PageTables in kB while
+ *                                they live
  *
  * Exit status: 0 when measured, 1 when the operation failed (the
  * measurement is then meaningless), 2 on bad usage.
@@ -193,12 +194,12 @@ static int mode_cpuinfo(long n, int marked)
 }
 
 struct mem {
-	long slab, kstack, ptables;
+	long slab, sunreclaim, kstack, ptables;
 };
 
 static struct mem meminfo(void)
 {
-	struct mem m = { -1, -1, -1 };
+	struct mem m = { -1, -1, -1, -1 };
 	char line[256];
 	FILE *f = fopen("/proc/meminfo", "r");
 
@@ -206,6 +207,7 @@ static struct mem meminfo(void)
 		die("/proc/meminfo");
 	while (fgets(line, sizeof(line), f)) {
 		sscanf(line, "Slab: %ld", &m.slab);
+		sscanf(line, "SUnreclaim: %ld", &m.sunreclaim);
 		sscanf(line, "KernelStack: %ld", &m.kstack);
 		sscanf(line, "PageTables: %ld", &m.ptables);
 	}
@@ -250,8 +252,9 @@ static int mode_hold(long n, int marked)
 	close(go[1]);
 	while (wait(NULL) > 0)
 		;
-	printf("slab_kb=%ld kstack_kb=%ld ptables_kb=%ld tasks=%ld\n",
-	       after.slab - before.slab, after.kstack - before.kstack,
+	printf("slab_kb=%ld sunreclaim_kb=%ld kstack_kb=%ld ptables_kb=%ld tasks=%ld\n",
+	       after.slab - before.slab, after.sunreclaim - before.sunreclaim,
+	       after.kstack - before.kstack,
 	       after.ptables - before.ptables, n);
 	return 0;
 }

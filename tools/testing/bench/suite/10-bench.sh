@@ -25,7 +25,7 @@ D=/tmp/bench
 T="${XLATE_PREFIX:-bench}/${XLATE_TARGET:-unknown}"
 
 ROUNDS=7 XROUNDS=5 N_EXEC=100 N_XEXEC=5 N_UNAME=50000 N_CPUINFO=1000
-N_HOLD=200 HOLD_REPEAT=3 MEASURE_DISARM=1 CLOCK=wall
+N_HOLD=200 HOLD_REPEAT=5 MEASURE_DISARM=1 CLOCK=wall
 # shellcheck disable=SC1091
 [ -r $X/bench.conf ] && . $X/bench.conf
 
@@ -255,12 +255,16 @@ BG=$!
 sleep 0.5
 i=0
 while [ $i -lt "$HOLD_REPEAT" ]; do
-	for m in native marked; do
+	order="native marked"
+	[ $((i % 2)) -eq 1 ] && order="marked native"
+	for m in $order; do
 		sync
 		echo 3 >/proc/sys/vm/drop_caches
-		out=$("$B" hold "$N_HOLD" $m 2>&1) || die "hold $m: $out"
-		echo "$out" | sed -n 's/.*slab_kb=\(-*[0-9]*\).*/\1/p' >>$D/hold_slab_$m
-		echo "$out" | sed -n 's/.*kstack_kb=\(-*[0-9]*\).*/\1/p' >>$D/hold_kstack_$m
+		out=$("$B" hold "$N_HOLD" "$m" 2>&1) || die "hold $m: $out"
+		for k in slab sunreclaim kstack; do
+			echo "$out" | sed -n "s/.*${k}_kb=\(-*[0-9]*\).*/\1/p" \
+				>>"$D/hold_${k}_$m"
+		done
 	done
 	i=$((i + 1))
 done
@@ -347,12 +351,16 @@ echo "hooks during 'no marked task' rounds: $(sort $D/state_disarmed | uniq -c |
 	"/ with a translated task: $(sort $D/state_armed | uniq -c | tr -s ' \n' ' ')armed"
 echo "module: coresize $coresize bytes, /proc/modules size $modsize bytes"
 sn=$(median $D/hold_slab_native) sm=$(median $D/hold_slab_marked)
+un=$(median $D/hold_sunreclaim_native) um=$(median $D/hold_sunreclaim_marked)
 kn=$(median $D/hold_kstack_native) km=$(median $D/hold_kstack_marked)
 echo "per-task memory, $N_HOLD blocked children (median of $HOLD_REPEAT):" \
-	"native Slab +$sn kB KernelStack +$kn kB;" \
-	"marked Slab +$sm kB KernelStack +$km kB;" \
-	"marked-native = $(awk -v a="$sm" -v b="$sn" -v n="$N_HOLD" \
+	"native Slab +$sn kB (unreclaimable +$un) KernelStack +$kn kB;" \
+	"marked Slab +$sm kB (unreclaimable +$um) KernelStack +$km kB;" \
+	"marked-native: Slab $(awk -v a="$sm" -v b="$sn" -v n="$N_HOLD" \
+		'BEGIN { printf "%.0f", (a - b) * 1024 / n }') bytes/task," \
+	"unreclaimable $(awk -v a="$um" -v b="$un" -v n="$N_HOLD" \
 		'BEGIN { printf "%.0f", (a - b) * 1024 / n }') bytes/task"
+echo "per-task Slab growth, each repeat (kB): native $(tr '\n' ' ' <$D/hold_slab_native)marked $(tr '\n' ' ' <$D/hold_slab_marked)"
 echo "disarm after the last translated task: $disarm"
 echo "cpuinfo: native $(echo "$CPUINFO_NATIVE" | sed -n 's/.*\(bytes=[0-9]*\).*/\1/p')," \
 	"x86 view $(echo "$CPUINFO_X86" | sed -n 's/.*\(bytes=[0-9]*\).*/\1/p')"
