@@ -10,6 +10,8 @@
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/module.h>
+#include <linux/notifier.h>
+#include <linux/string.h>
 
 #include "lib/elf_x86.h"
 #include "uapi/xlate.h"
@@ -133,16 +135,49 @@ static struct linux_binfmt xlate_format = {
 	.load_binary	= load_x86_binary,
 };
 
+/*
+ * binfmt_misc also inserts itself at the head of the format list, so
+ * when it is loaded after xlate its registrations are asked first.
+ * Moving xlate back to the head is not safe: unregister_binfmt()
+ * poisons the entry's list pointers, and an exec that has just left
+ * load_binary() goes on walking the list from it.  Only module exit
+ * may unregister, when no exec can be inside.  The softdep in main.c
+ * makes modprobe load binfmt_misc first; this warns when it came later
+ * anyway (insmod, or binfmt_misc loaded by hand).
+ */
+static int binfmt_misc_notify(struct notifier_block *nb, unsigned long action,
+			      void *data)
+{
+	struct module *mod = data;
+
+	if (action == MODULE_STATE_LIVE && !strcmp(mod->name, "binfmt_misc"))
+		pr_warn("binfmt_misc was loaded after xlate: its x86-64 registrations are now asked first; reload xlate to take x86-64 executables first again\n");
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block binfmt_misc_nb = {
+	.notifier_call = binfmt_misc_notify,
+};
+
 /**
  * xlate_binfmt_init() - start handling execs
  *
  * Registers at the head of the format list, ahead of binfmt_misc, so a
  * binfmt_misc registration for x86-64 is only used while xlate passes
  * x86-64 executables over (disabled or no runtime).
+ *
+ * Return: 0 or a negative errno.
  */
-void xlate_binfmt_init(void)
+int xlate_binfmt_init(void)
 {
+	int ret = register_module_notifier(&binfmt_misc_nb);
+
+	if (ret) {
+		pr_err("cannot watch module loads: %d\n", ret);
+		return ret;
+	}
 	insert_binfmt(&xlate_format);
+	return 0;
 }
 
 /**
@@ -151,4 +186,5 @@ void xlate_binfmt_init(void)
 void xlate_binfmt_exit(void)
 {
 	unregister_binfmt(&xlate_format);
+	unregister_module_notifier(&binfmt_misc_nb);
 }

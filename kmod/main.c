@@ -57,10 +57,14 @@ static int __init xlate_init(void)
 		goto err_marker;
 
 	xlate_config_mark_loaded();
-	xlate_binfmt_init();
+	ret = xlate_binfmt_init();
+	if (ret)
+		goto err_view;
 	pr_info("version %s loaded\n", XLATE_VERSION);
 	return 0;
 
+err_view:
+	xlate_view_exit();
 err_marker:
 	xlate_marker_exit();
 err_cpuinfo:
@@ -93,3 +97,5 @@ MODULE_DESCRIPTION("Run x86-64 programs through a userspace translator, binfmt_m
 MODULE_AUTHOR("The xlate authors");
 MODULE_LICENSE("GPL");
 MODULE_VERSION(XLATE_VERSION);
+/* Load binfmt_misc first so xlate's handler is inserted ahead of it. */
+MODULE_SOFTDEP("pre: binfmt_misc");

@@ -28,7 +28,9 @@ int xlate_probe_register(struct xlate_probe *p)
 	p->rp.nmissed = 0;
 	ret = register_kretprobe(&p->rp);
 	if (ret)
-		pr_err("cannot probe %s: %d\n", p->rp.kp.symbol_name, ret);
+		/* Retried by every translated exec while it fails. */
+		pr_err_ratelimited("cannot probe %s: %d\n",
+				   p->rp.kp.symbol_name, ret);
 	return ret;
 }
 

@@ -153,15 +153,23 @@ static struct kretprobe personality_probe = {
 /**
  * xlate_view_init() - watch personality(2) for hand-set markers
  *
+ * Arms the hooks at once when marked tasks exist already (xlate was
+ * unloaded while translated programs ran, and is loaded again).
+ *
  * Return: 0 or a negative errno.
  */
 int xlate_view_init(void)
 {
 	int ret = register_kretprobe(&personality_probe);
 
-	if (ret)
+	if (ret) {
 		pr_err("cannot probe %s: %d\n", XLATE_SYM_PERSONALITY, ret);
-	return ret;
+		return ret;
+	}
+	/* Tasks marked before a reload see the x86 view at once. */
+	if (any_task_marked())
+		xlate_view_arm();
+	return 0;
 }
 
 /**

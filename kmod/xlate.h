@@ -57,7 +57,7 @@ struct kobject *xlate_sysfs_init(void);
 void xlate_sysfs_exit(void);
 
 /* binfmt_x86.c */
-void xlate_binfmt_init(void);
+int xlate_binfmt_init(void);
 void xlate_binfmt_exit(void);
 
 /* marker.c */

@@ -14,7 +14,7 @@
 #include "xlatectl.h"
 
 #define BINFMT_DIR	"/proc/sys/fs/binfmt_misc"
-#define BINFMT_NOTE	"xlate runs first; this registration is used only while xlate is disabled or has no runtime"
+#define BINFMT_NOTE	"xlate is asked first (unless binfmt_misc was loaded after it: see dmesg); this registration is then used only while xlate is disabled or has no runtime"
 #define MAX_CLAIMS	32
 
 struct claim {
