@@ -48,7 +48,7 @@ for n in empty magic-only short-63 class32 big-endian bad-version \
 done
 # A complete, plausible x86-64 header: handed over, as binfmt_misc's
 # magic would; the runtime finds the rest broken.  qemu 7.2 exits 255
-# ("Error while loading"), and crashes on a cut-off program header
+# (its reason on stderr), and crashes on a cut-off program header
 # table: that is qemu's answer, the kernel's part ends at the hand-off.
 for n in header-only phnum-huge phoff-past-eof; do
 	elf "$n" "exit=255 t+1"
@@ -67,6 +67,21 @@ n0=$(stat_get translated)
 r=$("$ARM/execve-variants" "$d/noexec/hello" absolute | sed 's/^absolute //')
 check_eq "$t/elf-noexec-mount" "errno=EACCES t+0" \
 	"$r t+$(($(stat_get translated) - n0))"
+# Open for writing by someone: the kernel refuses the exec itself.
+cp "$HELLO" "$d/x86/open-for-write"
+chmod 0755 "$d/x86/open-for-write"
+(
+	exec 5>>"$d/x86/open-for-write"
+	sleep 10
+) &
+writer=$!
+if wait_until 5 test -e "/proc/$writer/fd/5"; then
+	elf open-for-write "errno=ETXTBSY t+0"
+else
+	fail "$t/elf-open-for-write" "the writer never opened the file"
+fi
+kill "$writer" 2>/dev/null
+wait "$writer" 2>/dev/null
 check_eq "$t/elf-after-all-hello-runs" "exit=7" "$(exec_result "$HELLO")"
 
 # --- malformed runtimes --------------------------------------------------
