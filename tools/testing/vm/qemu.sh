@@ -7,7 +7,9 @@
 # XLATE_VM_TIMEOUT (seconds, default 900) limits test and demo runs.
 # XLATE_VM_SMP (default 2) and XLATE_VM_MEM (MiB, default 1024) size the
 # machine; XLATE_VM_APPEND is added to the kernel command line.
-# XLATE_VM_CPU (default max) is QEMU's -cpu, e.g. max,pauth-impdef=on;
+# XLATE_VM_CPU (default max,pauth-impdef=on: QEMU's default pointer
+# authentication algorithm, QARMA5, is very slow to emulate and Debian
+# builds kernel and userland with branch protection) is QEMU's -cpu;
 # XLATE_VM_QEMU_ARGS (split at spaces) is added to QEMU's arguments.
 set -euo pipefail
 
@@ -22,7 +24,7 @@ append="console=ttyAMA0 panic=-1 panic_on_warn=0 quiet xlatetest.mode=$mode"
 [ -n "${XLATE_VM_APPEND:-}" ] && append+=" $XLATE_VM_APPEND"
 [ -n "${XLATE_SUITE_TIMEOUT:-}" ] &&
 	append+=" xlate.suite_timeout=$XLATE_SUITE_TIMEOUT"
-cmd=(qemu-system-aarch64 -M virt -cpu "${XLATE_VM_CPU:-max}" -smp "${XLATE_VM_SMP:-2}" -m "${XLATE_VM_MEM:-1024}" -nic none
+cmd=(qemu-system-aarch64 -M virt -cpu "${XLATE_VM_CPU:-max,pauth-impdef=on}" -smp "${XLATE_VM_SMP:-2}" -m "${XLATE_VM_MEM:-1024}" -nic none
 	-nographic -no-reboot -kernel "$VMLINUZ" -initrd "$initrd"
 	-append "$append")
 # shellcheck disable=SC2206 # split on purpose
