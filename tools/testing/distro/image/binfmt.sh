@@ -8,7 +8,7 @@
 #
 #   binfmt_arm64_on   mount binfmt_misc if needed; register
 #                     "xlate-distro-aarch64" with the rule Debian ships in
-#                     /usr/lib/binfmt.d/qemu-aarch64.conf (flags F: the
+#                     /usr/lib/binfmt.d/qemu-aarch64.conf (flags OPF; F: the
 #                     interpreter is opened now, so chroots need no copy
 #                     of it) unless arm64 programs already run
 #   binfmt_arm64_off  undo exactly what binfmt_arm64_on did
