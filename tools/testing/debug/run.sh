@@ -49,7 +49,8 @@ if ! ko=$(CONFIG_XLATE_KUNIT_TEST=y "$vm/build-module.sh" "$target" \
 	tail -n 30 "$out/module.log" >&2
 	fail build-module "kmod/ does not build against the debug kernel (see $out/module.log)"
 fi
-aarch64-linux-gnu-objdump -h "$ko" | grep -q kunit_test_suites ||
+# Not grep -q: with pipefail, objdump killed by SIGPIPE would fail it.
+aarch64-linux-gnu-objdump -h "$ko" | grep kunit_test_suites >/dev/null ||
 	fail build-module "$ko has no .kunit_test_suites section"
 pass_line build-module
 
