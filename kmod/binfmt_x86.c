@@ -145,6 +145,7 @@ static struct linux_binfmt xlate_format = {
  * makes modprobe load binfmt_misc first; this warns when it came later
  * anyway (insmod, or binfmt_misc loaded by hand).
  */
+#ifdef CONFIG_MODULES
 static int binfmt_misc_notify(struct notifier_block *nb, unsigned long action,
 			      void *data)
 {
@@ -159,6 +160,27 @@ static struct notifier_block binfmt_misc_nb = {
 	.notifier_call = binfmt_misc_notify,
 };
 
+static int watch_binfmt_misc(void)
+{
+	return register_module_notifier(&binfmt_misc_nb);
+}
+
+static void unwatch_binfmt_misc(void)
+{
+	unregister_module_notifier(&binfmt_misc_nb);
+}
+#else
+/* Without modules, xlate and binfmt_misc (if any) are both built in. */
+static int watch_binfmt_misc(void)
+{
+	return 0;
+}
+
+static void unwatch_binfmt_misc(void)
+{
+}
+#endif
+
 /**
  * xlate_binfmt_init() - start handling execs
  *
@@ -170,7 +192,7 @@ static struct notifier_block binfmt_misc_nb = {
  */
 int xlate_binfmt_init(void)
 {
-	int ret = register_module_notifier(&binfmt_misc_nb);
+	int ret = watch_binfmt_misc();
 
 	if (ret) {
 		pr_err("cannot watch module loads: %d\n", ret);
@@ -186,5 +208,5 @@ int xlate_binfmt_init(void)
 void xlate_binfmt_exit(void)
 {
 	unregister_binfmt(&xlate_format);
-	unregister_module_notifier(&binfmt_misc_nb);
+	unwatch_binfmt_misc();
 }
