@@ -21,7 +21,7 @@ suite_timeout=600
 for arg in $(cat /proc/cmdline); do
 	case $arg in
 	xlatetest.mode=*) mode=${arg#xlatetest.mode=} ;;
-	xlate.suite_timeout=*) suite_timeout=${arg#xlate.suite_timeout=} ;;
+	xlatetest.suite_timeout=*) suite_timeout=${arg#xlatetest.suite_timeout=} ;;
 	esac
 done
 

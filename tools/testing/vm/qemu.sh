@@ -23,7 +23,7 @@ initrd=$2 mode=$3 log=${4:-/dev/null}
 append="console=ttyAMA0 panic=-1 panic_on_warn=0 quiet xlatetest.mode=$mode"
 [ -n "${XLATE_VM_APPEND:-}" ] && append+=" $XLATE_VM_APPEND"
 [ -n "${XLATE_SUITE_TIMEOUT:-}" ] &&
-	append+=" xlate.suite_timeout=$XLATE_SUITE_TIMEOUT"
+	append+=" xlatetest.suite_timeout=$XLATE_SUITE_TIMEOUT"
 cmd=(qemu-system-aarch64 -M virt -cpu "${XLATE_VM_CPU:-max,pauth-impdef=on}" -smp "${XLATE_VM_SMP:-2}" -m "${XLATE_VM_MEM:-1024}" -nic none
 	-nographic -no-reboot -kernel "$VMLINUZ" -initrd "$initrd"
 	-append "$append")
