@@ -65,17 +65,7 @@ XLATE_SUITE_TIMEOUT=${XLATE_SUITE_TIMEOUT:-2400} \
 expect=()
 while read -r suite; do
 	expect+=(--expect-suite "$suite")
-done < <(python3 - "$repo"/kmod/tests/*_kunit.c <<'EOF'
-import re, sys
-for path in sys.argv[1:]:
-    text = open(path, errors='replace').read()
-    for m in re.finditer(r'struct\s+kunit_suite\s+\w+\s*=\s*\{(.*?)\};',
-                         text, re.S):
-        name = re.search(r'\.name\s*=\s*"([^"]+)"', m.group(1))
-        if name:
-            print(name.group(1))
-EOF
-)
+done < <(python3 "$repo/tools/testing/kunit/suite_names.py" "$repo"/kmod/tests/*_kunit.c)
 tr -d '\r' <"$out/console.log" | sed -n 's/^.*XLATE-KTAP: //p' >"$out/ktap.log"
 if [ -s "$out/ktap.log" ]; then
 	python3 "$repo/tools/testing/kunit/ktap_lines.py" \

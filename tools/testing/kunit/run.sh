@@ -77,17 +77,7 @@ add_line 'obj-$(CONFIG_XLATE) += xlate/' "$srctree/drivers/misc/Makefile"
 expect=()
 while read -r suite; do
 	expect+=(--expect-suite "$suite")
-done < <(python3 - "$kmod"/tests/*_kunit.c <<'EOF'
-import re, sys
-for path in sys.argv[1:]:
-    text = open(path, errors='replace').read()
-    for m in re.finditer(r'struct\s+kunit_suite\s+\w+\s*=\s*\{(.*?)\};',
-                         text, re.S):
-        name = re.search(r'\.name\s*=\s*"([^"]+)"', m.group(1))
-        if name:
-            print(name.group(1))
-EOF
-)
+done < <(python3 "$repo/tools/testing/kunit/suite_names.py" "$kmod"/tests/*_kunit.c)
 
 rm -f "$build_dir/test.log"
 start=$SECONDS
