@@ -58,7 +58,7 @@ rc=0
 XLATE_VM_SUITES="$here/suite-kunit $repo/tools/testing/e2e/suite $here/suite-scan" \
 XLATE_VM_TIMEOUT=${XLATE_DEBUG_TIMEOUT:-5400} \
 XLATE_SUITE_TIMEOUT=${XLATE_SUITE_TIMEOUT:-2400} \
-	"$here/vm-run.sh" "$target" "$prefix" "$ko" "$out" || rc=$?
+	"$vm/vm-run.sh" "$target" "$prefix" "$ko" "$out" || rc=$?
 
 # The KUnit cases, from the KTAP that 00-kunit.sh put on the console;
 # every suite defined under kmod/tests/ must be in it.

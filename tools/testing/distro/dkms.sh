@@ -76,7 +76,7 @@ fi
 # distro/TARGET/modprobe), dkms-vm/10-dkms-module.sh checks that the
 # loaded module is this build and that it translates.
 dkms_boot() {
-	local t=$1 ko=$2 vmdir=$OUT/$t.vm extra results
+	local t=$1 ko=$2 vmdir=$OUT/$t.vm extra
 	extra=$vmdir/extra
 	mkdir -p "$extra"
 	case $ko in
@@ -86,22 +86,11 @@ dkms_boot() {
 	esac
 	modinfo -F srcversion "$vmdir/xlate.ko" >"$extra/srcversion"
 	echo "$version" >"$extra/version"
-	if ! XLATE_VM_SUITES=$HERE/dkms-vm XLATE_VM_EXTRA=$extra \
-		XLATE_VM_PREFIX=distro run_logged "$vmdir/initramfs.log" \
-		"$XLATE_ROOT/tools/testing/vm/mkinitramfs.sh" "$t" \
-		"$vmdir/initramfs.cpio.gz" "$vmdir/xlate.ko"; then
-		fail "distro/$t/dkms-vm" "mkinitramfs.sh: $(log_tail "$vmdir/initramfs.log")"
-		return
-	fi
-	XLATE_VM_TIMEOUT=600 "$XLATE_ROOT/tools/testing/vm/qemu.sh" "$t" \
-		"$vmdir/initramfs.cpio.gz" test "$vmdir/console.log" \
-		>/dev/null 2>&1 || true
-	results=$(tr -d '\r' <"$vmdir/console.log" |
-		grep -Eo "(PASS|FAIL): distro/$t/.*" || true)
-	[ -z "$results" ] || echo "$results"
-	if ! tr -d '\r' <"$vmdir/console.log" | grep -q '^XLATE-E2E-DONE$'; then
-		fail "distro/$t/dkms-vm" "the VM did not finish (log $vmdir/console.log): $(tr -d '\r' <"$vmdir/console.log" | tail -n 3 | tr '\n' ' ')"
-	fi
+	# vm-run.sh prints the VM's result lines, and a FAIL
+	# distro/TARGET/boot when the VM did not finish.
+	XLATE_VM_SUITES=$HERE/dkms-vm XLATE_VM_EXTRA=$extra XLATE_VM_TIMEOUT=600 \
+		"$XLATE_ROOT/tools/testing/vm/vm-run.sh" "$t" distro \
+		"$vmdir/xlate.ko" "$vmdir" || true
 }
 
 # dkms_target TARGET: build + install for one cached kernel.

@@ -1,15 +1,16 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # Boot one arm64 target with a given xlate.ko in test mode and re-print
-# the result lines of tier PREFIX from its console, as e2e/run.sh does
-# for the e2e tier.  The VM is set up by the XLATE_VM_* variables of
-# tools/testing/vm (suites, extra files, size, timeouts).
+# the result lines of tier PREFIX from its console.  The one boot-and-
+# collect step of every tier that boots a VM (e2e, debug, stress, the
+# distro tier's DKMS boot).  The VM is set up by the XLATE_VM_* variables
+# of this directory's scripts (suites, extra files, size, timeouts).
 # Usage: vm-run.sh TARGET PREFIX KO OUTDIR
 # Writes OUTDIR/{initramfs.cpio.gz,console.log,build.log}; "info:" lines
 # of the VM go to stderr.  Exits 1 when anything failed.
 set -euo pipefail
 
-vm=$(cd "$(dirname "$0")/../vm" && pwd)
+vm=$(cd "$(dirname "$0")" && pwd)
 [ $# -eq 4 ] || { echo "usage: $0 TARGET PREFIX KO OUTDIR" >&2; exit 2; }
 target=$1 prefix=$2 ko=$3 out=$4
 mkdir -p "$out"
