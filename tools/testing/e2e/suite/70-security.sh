@@ -4,7 +4,7 @@
 # Issue 7, security: only CAP_SYS_ADMIN in the initial user namespace
 # changes the configuration; credentials=1 never gives the runtime more
 # than the binary would get natively (nosuid, no_new_privs, set-id
-# bits); no kernel pointer or other tasks' data shows through sysfs,
+# bits, file capabilities); no kernel pointer or other tasks' data shows through sysfs,
 # the log or the x86 view.  Documentation/bad-input.rst, "Security
 # properties", names these tests.
 . "$(dirname "$0")/lib.sh"
@@ -154,12 +154,124 @@ check_eq "$t/cred-nnp-setuid-no-caps" "$NOCAPS" \
 # Root without CAP_SYS_ADMIN in its bounding set keeps that limit.
 same root-no-sysadmin "0 0 0 0" "$d/suid/plain" -S
 same root-no-sysadmin-setuid "0 0 0 0" "$d/suid/setuid" -S
+
+# --- credentials=1 and file capabilities ----------------------------------
+# set-fcap writes a v2 security.capability xattr (setcap's format; the
+# VM has no libcap).  A chown clears it, so it comes after mk.  Both
+# tmpfs mounts must keep security.* xattrs (CONFIG_TMPFS_XATTR): a
+# failed setxattr FAILs cred-fcap-set-* with the errno, and every case
+# below then fails on its expected CapEff.
+FCAPS=cap_net_raw,cap_net_bind_service
+NETCAPS=0000000000002400 # bits 13 and 10
+SYSADMIN=0000000000200000 # bit 21
+RTCAPS=0000000000000020 # cap_kill, bit 5: the runtime file's own
+# Everything a root of a new user namespace holds there.
+ALLCAPS=$(printf '%016x' $(((1 << ($(cat /proc/sys/kernel/cap_last_cap) + 1)) - 1)))
+# fcap MOUNT NAME SPEC GET: mk MOUNT NAME 0:0 0755, SPEC on both copies;
+# set-fcap -g must then read GET back from both.
+fcap() {
+	local a=$d/$1/$2.arm x=$d/$1/$2.x86
+
+	mk "$1" "$2" 0:0 0755
+	check_eq "$t/cred-fcap-set-$1-$2" "ok|ok" \
+		"$("$ARM/set-fcap" "$a" "$3" 2>&1)|$("$ARM/set-fcap" "$x" "$3" 2>&1)"
+	check_eq "$t/cred-fcap-get-$1-$2" "$4|$4" \
+		"$("$ARM/set-fcap" -g "$a" 2>&1)|$("$ARM/set-fcap" -g "$x" 2>&1)"
+}
+# fcreds OUTPUT: creds of probe output, or the output if it is none.
+fcreds() {
+	case $1 in
+	uid=* | *"
+uid="*) creds "$1" ;;
+	*) printf 'not-run: %s' "$1" ;;
+	esac
+}
+# fsame NAME EXPECTED PATH RUN-AS-OPTIONS...: like same, but EXPECTED is
+# the whole "uid euid gid egid capeff" of the native program.
+fsame() {
+	local name=$1 want=$2 path=$3 native x86
+
+	shift 3
+	native=$(fcreds "$("$ARM/run-as" "$@" "$path.arm" 2>&1)")
+	x86=$(fcreds "$("$ARM/run-as" "$@" "$path.x86" 2>&1)")
+	check_eq "$t/cred-fcap-$name-native" "$want" "$native"
+	check_eq "$t/cred-fcap-$name-same-as-native" "$native" "$x86"
+}
+for m in suid nosuid; do
+	fcap "$m" ep "$FCAPS+ep" "v2 e=1 p=$NETCAPS i=$NOCAPS"
+done
+fcap suid p "$FCAPS+p" "v2 e=0 p=$NETCAPS i=$NOCAPS"
+fcap suid sysadmin "cap_sys_admin+ep" "v2 e=1 p=$SYSADMIN i=$NOCAPS"
+# shellcheck disable=SC2086 # $U is a list of words
+{
+	# Not set-id, +ep: uid 1000 gets exactly the file's capabilities.
+	fsame ep "1000 1000 1000 1000 $NETCAPS" "$d/suid/ep" $U
+	fsame sysadmin "1000 1000 1000 1000 $SYSADMIN" "$d/suid/sysadmin" $U
+	# nosuid ignores file capabilities as it ignores set-id bits.
+	fsame nosuid-ep "1000 1000 1000 1000 $NOCAPS" "$d/nosuid/ep" $U
+	fsame nnp-ep "1000 1000 1000 1000 $NOCAPS" "$d/suid/ep" $U -N
+	# Permitted only: nothing effective (the probe shows CapEff only).
+	fsame permitted-only "1000 1000 1000 1000 $NOCAPS" "$d/suid/p" $U
+	# Root of its own user namespace has all of them there anyway.
+	fsame userns-ep "0 0 0 0 $ALLCAPS" "$d/suid/ep" $U -U
+	# A file capability the bounding set lacks fails the exec.
+	check_eq "$t/cred-fcap-bset-sysadmin-native" \
+		"run-as: $d/suid/sysadmin.arm: EPERM" \
+		"$("$ARM/run-as" $U -S "$d/suid/sysadmin.arm" 2>&1)"
+	check_eq "$t/cred-fcap-bset-sysadmin-same-as-native" \
+		"run-as: $d/suid/sysadmin.x86: EPERM" \
+		"$("$ARM/run-as" $U -S "$d/suid/sysadmin.x86" 2>&1)"
+}
 check_eq "$t/cred-unset-credentials" ok "$(xl_param credentials 0)"
 # Without credentials the runtime's own (non-set-id) file decides:
 # never more than native.
 out=$("$ARM/run-as" -u 1000 -g 1000 "$d/suid/setuid.x86" 2>&1)
 check_eq "$t/cred-off-setuid-not-honoured" "1000 1000 1000 1000 $NOCAPS" \
 	"$(creds "$out")"
+check_eq "$t/cred-fcap-off-not-honoured" "1000 1000 1000 1000 $NOCAPS" \
+	"$(fcreds "$("$ARM/run-as" -u 1000 -g 1000 "$d/suid/ep.x86" 2>&1)")"
+
+# A runtime with file capabilities of its own (cap_kill+ep).  xlate
+# refuses set-id runtimes but not this one.  With credentials=1 the
+# kernel computes the credentials from the binary alone
+# (bprm_creds_from_file() reads bprm->executable), so the runtime's
+# capabilities are never granted; with credentials=0 the runtime's
+# file decides, as for binfmt_misc without C.
+cp "$PROBE" "$d/suid/rt-fcap"
+chmod 0755 "$d/suid/rt-fcap"
+check_eq "$t/cred-fcap-set-runtime-file" ok \
+	"$("$ARM/set-fcap" "$d/suid/rt-fcap" cap_kill+ep 2>&1)"
+check_eq "$t/cred-fcap-runtime-file-native" "1000 1000 1000 1000 $RTCAPS" \
+	"$(fcreds "$("$ARM/run-as" -u 1000 -g 1000 "$d/suid/rt-fcap" 2>&1)")"
+check_eq "$t/cred-fcap-runtime-accepted" ok \
+	"$(xl_param runtime "$d/suid/rt-fcap")"
+check_eq "$t/cred-fcap-runtime-set-credentials" ok "$(xl_param credentials 1)"
+check_eq "$t/cred-fcap-runtime-caps-not-granted" \
+	"1000 1000 1000 1000 $NOCAPS" \
+	"$(fcreds "$("$ARM/run-as" -u 1000 -g 1000 "$d/suid/plain.x86" 2>&1)")"
+check_eq "$t/cred-fcap-runtime-binary-caps-only" \
+	"1000 1000 1000 1000 $NETCAPS" \
+	"$(fcreds "$("$ARM/run-as" -u 1000 -g 1000 "$d/suid/ep.x86" 2>&1)")"
+check_eq "$t/cred-fcap-runtime-nosuid-binary" \
+	"1000 1000 1000 1000 $NOCAPS" \
+	"$(fcreds "$("$ARM/run-as" -u 1000 -g 1000 "$d/nosuid/ep.x86" 2>&1)")"
+check_eq "$t/cred-fcap-runtime-unset-credentials" ok \
+	"$(xl_param credentials 0)"
+check_eq "$t/cred-fcap-off-runtime-caps-honoured" \
+	"1000 1000 1000 1000 $RTCAPS" \
+	"$(fcreds "$("$ARM/run-as" -u 1000 -g 1000 "$d/suid/plain.x86" 2>&1)")"
+check_eq "$t/cred-fcap-off-runtime-caps-not-binary" \
+	"1000 1000 1000 1000 $RTCAPS" \
+	"$(fcreds "$("$ARM/run-as" -u 1000 -g 1000 "$d/suid/ep.x86" 2>&1)")"
+xl_param runtime "$PROBE" >/dev/null
+# Removed, the capabilities are gone: they came from the xattr.
+check_eq "$t/cred-fcap-remove" "ok|ok" \
+	"$("$ARM/set-fcap" -r "$d/suid/ep.arm" 2>&1)|$("$ARM/set-fcap" -r "$d/suid/ep.x86" 2>&1)"
+check_eq "$t/cred-fcap-removed-get" "none" \
+	"$("$ARM/set-fcap" -g "$d/suid/ep.x86" 2>&1)"
+check_eq "$t/cred-fcap-removed-set-credentials" ok "$(xl_param credentials 1)"
+fsame removed "1000 1000 1000 1000 $NOCAPS" "$d/suid/ep" -u 1000 -g 1000
+xl_param credentials 0 >/dev/null
 xl_param runtime "$QEMU_RUNTIME" >/dev/null
 umount "$d/suid" "$d/nosuid"
 
