@@ -11,7 +11,11 @@
 #                  6.12-arm64; it has no kmemleak, so that check is
 #                  reported as skipped)
 #   STRESS_EXECS   translated execs in all (default 10000)
+#   STRESS_QEMU_EXECS  of which through qemu-x86_64-static (default a
+#                  tenth, at most 200; the rest go through stub-runtime)
 #   STRESS_PAR     parallel exec shells (default 4)
+#   STRESS_RELOAD_MS  mean time xlate stays loaded between reloads
+#                  (default 500; each pause is 1/5 to 9/5 of it)
 #   STRESS_SMP     vCPUs (default 4)
 #   STRESS_TIMEOUT seconds for the whole boot (default 10800)
 # Output: build/stress/<target>/console.log.
@@ -38,10 +42,15 @@ fail() {
 	exit 1
 }
 
-[[ $execs =~ ^[0-9]+$ && $par =~ ^[1-9][0-9]*$ ]] ||
-	fail setup "STRESS_EXECS and STRESS_PAR must be numbers"
-# The counting phase takes a tenth of the execs, at most 400.
-b_execs=$((execs / 10 < 400 ? execs / 10 : 400))
+reload_ms=${STRESS_RELOAD_MS:-500}
+[[ $execs =~ ^[0-9]+$ && $par =~ ^[1-9][0-9]*$ && $reload_ms =~ ^[1-9][0-9]*$ ]] ||
+	fail setup "STRESS_EXECS, STRESS_PAR and STRESS_RELOAD_MS must be numbers"
+# The counting phase takes a tenth of the execs, at most 1000.
+b_execs=$((execs / 10 < 1000 ? execs / 10 : 1000))
+q_execs=${STRESS_QEMU_EXECS:-$((execs / 10 < 200 ? execs / 10 : 200))}
+if ! [[ $q_execs =~ ^[0-9]+$ ]] || ((q_execs + b_execs > execs)); then
+	fail setup "STRESS_QEMU_EXECS must be a number of at most $((execs - b_execs))"
+fi
 
 start=$SECONDS
 if [ "$target" = 6.12-debug-arm64 ] &&
@@ -66,6 +75,8 @@ cat >"$extra/stress.conf" <<EOF
 STRESS_EXECS=$execs
 STRESS_PAR=$par
 STRESS_B_EXECS=$b_execs
+STRESS_QEMU_EXECS=$q_execs
+STRESS_RELOAD_MS=$reload_ms
 EOF
 
 rc=0
@@ -75,7 +86,7 @@ XLATE_VM_SMP=${STRESS_SMP:-4} \
 XLATE_VM_MEM=${XLATE_VM_MEM:-2048} \
 XLATE_VM_TIMEOUT=${STRESS_TIMEOUT:-10800} \
 XLATE_SUITE_TIMEOUT=${STRESS_TIMEOUT:-10800} \
-	"$repo/tools/testing/debug/vm-run.sh" "$target" "$prefix" "$ko" "$out" ||
+	"$vm/vm-run.sh" "$target" "$prefix" "$ko" "$out" ||
 	rc=$?
 echo "stress/$target: $execs execs, wall time $((SECONDS - start))s" >&2
 exit $rc

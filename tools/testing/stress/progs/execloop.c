@@ -3,16 +3,18 @@
  * execloop N PROGRAM STATEFILE: exec PROGRAM (an x86-64 program that
  * exits with status 42) N times, one after the other, and print
  *
- *   ok=A enoexec_unloaded=B enoexec_loaded=C other=D
+ *   ok=A enoexec_unloaded=B enoexec_loaded=C native_view_unloaded=D
+ *   native_view_loaded=E other=F
  *
- * ok: the program ran and exited 42.  An exec that fails with ENOEXEC
- * is expected only while xlate is unloaded: STATEFILE holds
- * "<generation> loaded|unloading", written by the reloader before each
- * rmmod and after each load; a failure is "loaded" (a bug) when the
- * state read before the exec and after the failure is the same
- * generation and "loaded" both times.  other: anything else (another
- * errno, a signal, another exit status); the first few are described on
- * stderr.
+ * (one line).  ok: the program ran and exited 42, or 44 (stub-runtime:
+ * handed over right, but uname(2) gave the native machine).  An exec
+ * that fails with ENOEXEC, and status 44, are expected only while xlate
+ * is unloaded: STATEFILE holds "<generation> loaded|unloading", written
+ * by the reloader before each rmmod and after each load; an outcome is
+ * "loaded" (a bug) when the state read before the exec and after the
+ * outcome is the same generation and "loaded" both times.  other:
+ * anything else (another errno, a signal, another exit status); the
+ * first few are described on stderr.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -80,7 +82,7 @@ static int spawn(const char *path, char *const args[], char *const env[],
 int main(int argc, char **argv)
 {
 	long n, i, ok = 0, enoexec_unloaded = 0, enoexec_loaded = 0;
-	long other = 0;
+	long native_unloaded = 0, native_loaded = 0, other = 0;
 	char *const args[] = { argv[2], NULL };
 	char *const env[] = { NULL };
 
@@ -104,6 +106,11 @@ int main(int argc, char **argv)
 					before.gen);
 			} else {
 				enoexec_unloaded++;
+				/*
+				 * Leave the CPUs to rmmod and modprobe
+				 * rather than spin on failing execs.
+				 */
+				usleep(20000);
 			}
 			continue;
 		}
@@ -121,13 +128,27 @@ int main(int argc, char **argv)
 			ok++;
 			continue;
 		}
+		if (WIFEXITED(status) && WEXITSTATUS(status) == 44) {
+			ok++;
+			after = read_state(argv[3]);
+			if (before.loaded && after.loaded &&
+			    before.gen == after.gen) {
+				native_loaded++;
+				fprintf(stderr, "execloop: native uname while loaded (generation %ld)\n",
+					before.gen);
+			} else {
+				native_unloaded++;
+			}
+			continue;
+		}
 		if (++other <= 5)
 			fprintf(stderr, "execloop: exec %ld: %s %d\n", i,
 				WIFEXITED(status) ? "exit" : "signal",
 				WIFEXITED(status) ? WEXITSTATUS(status) :
 				WTERMSIG(status));
 	}
-	printf("ok=%ld enoexec_unloaded=%ld enoexec_loaded=%ld other=%ld\n",
-	       ok, enoexec_unloaded, enoexec_loaded, other);
+	printf("ok=%ld enoexec_unloaded=%ld enoexec_loaded=%ld native_view_unloaded=%ld native_view_loaded=%ld other=%ld\n",
+	       ok, enoexec_unloaded, enoexec_loaded, native_unloaded,
+	       native_loaded, other);
 	return 0;
 }
