@@ -44,6 +44,8 @@ static bool xlate_cfg_gone;
 static const char * const xlate_known_runtimes[] = {
 	"/media/rosetta/rosetta",
 	"/mnt/rosetta/rosetta",
+	"/usr/bin/FEX",			/* FEXInterpreter's newer name */
+	"/usr/local/bin/FEX",
 	"/usr/bin/FEXInterpreter",
 	"/usr/local/bin/FEXInterpreter",
 	"/usr/bin/box64",

@@ -24,6 +24,30 @@ check_gt "$t/autodetect-logged" \
 	"$(dmesg_count "found runtime \"$QEMU_RUNTIME\"")" 0
 check_eq "$t/autodetect-translates" "exit=7" "$(exec_result "$HELLO")"
 
+# The list's order: copies of qemu-x86_64-static under the names of the
+# runtimes ahead of it, on a tmpfs over /usr/bin; each load takes the
+# first name present.  FEX is FEX's newer name for FEXInterpreter.
+cp "$QEMU_RUNTIME" /tmp/xlate-rt-copy
+for names in "FEX FEXInterpreter box64 qemu-x86_64-static" \
+	"FEXInterpreter box64 qemu-x86_64-static" "box64 qemu-x86_64-static"; do
+	first=${names%% *}
+	rmmod xlate || fail "$t/rmmod" "rmmod xlate failed"
+	mount -t tmpfs -o mode=0755 none /usr/bin
+	for n in $names; do
+		cp /tmp/xlate-rt-copy "/usr/bin/$n"
+	done
+	modprobe xlate
+	got=$(cat "$PARAMS/runtime")
+	res=$(exec_result "$HELLO")
+	# The configured runtime pins its file system until unload.
+	rmmod xlate || fail "$t/rmmod" "rmmod xlate failed"
+	umount /usr/bin
+	modprobe xlate runtime="$QEMU_RUNTIME"
+	check_eq "$t/autodetect-order-$first" "/usr/bin/$first" "$got"
+	check_eq "$t/autodetect-order-$first-translates" "exit=7" "$res"
+done
+rm -f /tmp/xlate-rt-copy
+
 # Hide the only runtime of the list that the VM has.
 before=$(dmesg_count "no runtime found")
 fixes=$(dmesg_count "x86-64 executable refused: no runtime set")
