@@ -22,6 +22,7 @@
 #include <linux/mutex.h>
 #include <linux/slab.h>
 #include <linux/uidgid.h>
+#include <linux/xattr.h>
 
 #include "compat.h"
 #include "lib/elf_x86.h"
@@ -173,10 +174,26 @@ static const char *runtime_errmsg(int err)
 }
 
 /*
+ * File capabilities on the runtime would be granted to every program it
+ * runs while credentials=0 (the runtime's file decides then, as for
+ * binfmt_misc without C): refuse them as set-id bits are refused.
+ * __vfs_getxattr() skips the LSM check; a file system without xattrs
+ * answers -EOPNOTSUPP, one without the attribute -ENODATA.
+ */
+static bool runtime_has_fcaps(struct file *file)
+{
+	struct dentry *dentry = file->f_path.dentry;
+
+	return __vfs_getxattr(dentry, d_inode(dentry), XATTR_NAME_CAPS,
+			      NULL, 0) > 0;
+}
+
+/*
  * Open @path as the runtime and check that it is safe to run for
  * every user: a regular executable (open_exec() checks that and denies
  * writes to it), owned by root, not writable by group or others, not
- * set-id, and an ELF executable for this machine.
+ * set-id, without file capabilities, and an ELF executable for this
+ * machine.
  */
 static struct file *runtime_open(const char *path, const char **why)
 {
@@ -204,6 +221,10 @@ static struct file *runtime_open(const char *path, const char **why)
 	}
 	if (inode->i_mode & (S_ISUID | S_ISGID)) {
 		*why = "set-user-ID or set-group-ID";
+		goto fail;
+	}
+	if (runtime_has_fcaps(file)) {
+		*why = "has file capabilities (security.capability)";
 		goto fail;
 	}
 	n = kernel_read(file, hdr, sizeof(hdr), &pos);

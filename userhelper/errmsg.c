@@ -81,7 +81,7 @@ static const char *lookup(const struct errmsg *tab, size_t n, int err)
 
 static const struct errmsg runtime_msgs[] = {
 	{ EPERM,
-	  "needs CAP_SYS_ADMIN in the initial user namespace, or the runtime is not owned by root / is writable by group or others",
+	  "needs CAP_SYS_ADMIN in the initial user namespace, or the runtime is not owned by root / is writable by group or others / is set-id / has file capabilities (dmesg says which)",
 	},
 	{ EINVAL,
 	  "the path must be absolute, without control characters and without \".\" or \"..\" components",

@@ -21,7 +21,7 @@ static const struct msg_case cases[] = {
 	  "permission denied: run as root" },
 	{ "errmsg/open-enoent", open_errmsg, ENOENT, "loaded" },
 	{ "errmsg/runtime-eperm", runtime_errmsg, EPERM,
-	  "needs CAP_SYS_ADMIN in the initial user namespace, or the runtime is not owned by root / is writable by group or others",
+	  "needs CAP_SYS_ADMIN in the initial user namespace, or the runtime is not owned by root / is writable by group or others / is set-id / has file capabilities (dmesg says which)",
 	},
 	{ "errmsg/runtime-einval", runtime_errmsg, EINVAL, "absolute" },
 	{ "errmsg/runtime-enametoolong", runtime_errmsg, ENAMETOOLONG,

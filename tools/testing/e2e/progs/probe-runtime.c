@@ -7,7 +7,7 @@
  *   at_flags, preserve_argv0
  *   execfd (a number or "none"), execfd_ino, execfd_magic (first 4
  *   bytes in hex), execfd_machine (ELF e_machine; 62 is x86-64)
- *   uid, euid, gid, egid, capeff
+ *   uid, euid, gid, egid, capeff, capprm
  *   personality, marker_x86, marker_translated
  *   uname_machine, cpuinfo_first, cpuinfo_vendor_id ("none" if absent)
  */
@@ -93,6 +93,9 @@ int main(int argc, char **argv)
 	       (int)geteuid(), (int)getgid(), (int)getegid());
 	r = file_line("/proc/self/status", "CapEff:", line, sizeof(line));
 	printf("capeff=%s\n", r > 0 ? line + strspn(line + 7, "\t ") + 7 :
+	       "unknown");
+	r = file_line("/proc/self/status", "CapPrm:", line, sizeof(line));
+	printf("capprm=%s\n", r > 0 ? line + strspn(line + 7, "\t ") + 7 :
 	       "unknown");
 	printf("personality=0x%08x\n", pers);
 	printf("marker_x86=%d\n", !!(pers & XLATE_PER_X86));

@@ -117,15 +117,31 @@ creds() {
 	printf '%s %s %s %s %s' "$(kv uid "$1")" "$(kv euid "$1")" \
 		"$(kv gid "$1")" "$(kv egid "$1")" "$(kv capeff "$1")"
 }
-# same NAME EXPECTED-IDS PATH RUN-AS-OPTIONS...: PATH.arm run natively
-# and PATH.x86 run translated, both by run-as with the options, get the
-# same credentials; the ids ("uid euid gid egid") are EXPECTED-IDS.
+# fcreds OUTPUT: creds of probe output, or the output if it is none.
+fcreds() {
+	case $1 in
+	uid=* | *"
+uid="*) creds "$1" ;;
+	*) printf 'not-run: %s' "$1" ;;
+	esac
+}
+# run_both PATH RUN-AS-OPTIONS...: $native and $x86 are the fcreds of
+# PATH.arm run natively and PATH.x86 run translated, both by run-as
+# with the options.
+run_both() {
+	local path=$1
+
+	shift
+	native=$(fcreds "$("$ARM/run-as" "$@" "$path.arm" 2>&1)")
+	x86=$(fcreds "$("$ARM/run-as" "$@" "$path.x86" 2>&1)")
+}
+# same NAME EXPECTED-IDS PATH RUN-AS-OPTIONS...: both get the same
+# credentials; the ids ("uid euid gid egid") are EXPECTED-IDS.
 same() {
-	local name=$1 ids=$2 path=$3 native x86
+	local name=$1 ids=$2 path=$3
 
 	shift 3
-	native=$(creds "$("$ARM/run-as" "$@" "$path.arm" 2>&1)")
-	x86=$(creds "$("$ARM/run-as" "$@" "$path.x86" 2>&1)")
+	run_both "$path" "$@"
 	check_eq "$t/cred-$name-native" "$ids" "${native% *}"
 	check_eq "$t/cred-$name-same-as-native" "$native" "$x86"
 }
@@ -178,22 +194,13 @@ fcap() {
 	check_eq "$t/cred-fcap-get-$1-$2" "$4|$4" \
 		"$("$ARM/set-fcap" -g "$a" 2>&1)|$("$ARM/set-fcap" -g "$x" 2>&1)"
 }
-# fcreds OUTPUT: creds of probe output, or the output if it is none.
-fcreds() {
-	case $1 in
-	uid=* | *"
-uid="*) creds "$1" ;;
-	*) printf 'not-run: %s' "$1" ;;
-	esac
-}
 # fsame NAME EXPECTED PATH RUN-AS-OPTIONS...: like same, but EXPECTED is
 # the whole "uid euid gid egid capeff" of the native program.
 fsame() {
-	local name=$1 want=$2 path=$3 native x86
+	local name=$1 want=$2 path=$3
 
 	shift 3
-	native=$(fcreds "$("$ARM/run-as" "$@" "$path.arm" 2>&1)")
-	x86=$(fcreds "$("$ARM/run-as" "$@" "$path.x86" 2>&1)")
+	run_both "$path" "$@"
 	check_eq "$t/cred-fcap-$name-native" "$want" "$native"
 	check_eq "$t/cred-fcap-$name-same-as-native" "$native" "$x86"
 }
@@ -210,8 +217,12 @@ fcap suid sysadmin "cap_sys_admin+ep" "v2 e=1 p=$SYSADMIN i=$NOCAPS"
 	# nosuid ignores file capabilities as it ignores set-id bits.
 	fsame nosuid-ep "1000 1000 1000 1000 $NOCAPS" "$d/nosuid/ep" $U
 	fsame nnp-ep "1000 1000 1000 1000 $NOCAPS" "$d/suid/ep" $U -N
-	# Permitted only: nothing effective (the probe shows CapEff only).
+	# Permitted only: nothing effective, but permitted as natively.
 	fsame permitted-only "1000 1000 1000 1000 $NOCAPS" "$d/suid/p" $U
+	check_eq "$t/cred-fcap-permitted-only-capprm-native" "$NETCAPS" \
+		"$(kv capprm "$("$ARM/run-as" $U "$d/suid/p.arm" 2>&1)")"
+	check_eq "$t/cred-fcap-permitted-only-capprm-same-as-native" "$NETCAPS" \
+		"$(kv capprm "$("$ARM/run-as" $U "$d/suid/p.x86" 2>&1)")"
 	# Root of its own user namespace has all of them there anyway.
 	fsame userns-ep "0 0 0 0 $ALLCAPS" "$d/suid/ep" $U -U
 	# A file capability the bounding set lacks fails the exec.
@@ -231,38 +242,36 @@ check_eq "$t/cred-off-setuid-not-honoured" "1000 1000 1000 1000 $NOCAPS" \
 check_eq "$t/cred-fcap-off-not-honoured" "1000 1000 1000 1000 $NOCAPS" \
 	"$(fcreds "$("$ARM/run-as" -u 1000 -g 1000 "$d/suid/ep.x86" 2>&1)")"
 
-# A runtime with file capabilities of its own (cap_kill+ep).  xlate
-# refuses set-id runtimes but not this one.  With credentials=1 the
-# kernel computes the credentials from the binary alone
-# (bprm_creds_from_file() reads bprm->executable), so the runtime's
-# capabilities are never granted; with credentials=0 the runtime's
-# file decides, as for binfmt_misc without C.
+# A runtime with file capabilities of its own (cap_kill+ep) would give
+# them to every program it runs with credentials=0 (the runtime's file
+# decides then, as for binfmt_misc without C), which none of those
+# programs would get natively: xlate refuses it as it refuses set-id
+# runtimes.  Natively the file does carry the capability, so the
+# refusal is about it.
 cp "$PROBE" "$d/suid/rt-fcap"
 chmod 0755 "$d/suid/rt-fcap"
 check_eq "$t/cred-fcap-set-runtime-file" ok \
 	"$("$ARM/set-fcap" "$d/suid/rt-fcap" cap_kill+ep 2>&1)"
 check_eq "$t/cred-fcap-runtime-file-native" "1000 1000 1000 1000 $RTCAPS" \
 	"$(fcreds "$("$ARM/run-as" -u 1000 -g 1000 "$d/suid/rt-fcap" 2>&1)")"
-check_eq "$t/cred-fcap-runtime-accepted" ok \
+xl_param runtime "$PROBE" >/dev/null
+n0=$(dmesg_count "runtime $d/suid/rt-fcap rejected: has file capabilities")
+check_eq "$t/cred-fcap-runtime-refused" EPERM \
 	"$(xl_param runtime "$d/suid/rt-fcap")"
-check_eq "$t/cred-fcap-runtime-set-credentials" ok "$(xl_param credentials 1)"
-check_eq "$t/cred-fcap-runtime-caps-not-granted" \
-	"1000 1000 1000 1000 $NOCAPS" \
-	"$(fcreds "$("$ARM/run-as" -u 1000 -g 1000 "$d/suid/plain.x86" 2>&1)")"
-check_eq "$t/cred-fcap-runtime-binary-caps-only" \
-	"1000 1000 1000 1000 $NETCAPS" \
-	"$(fcreds "$("$ARM/run-as" -u 1000 -g 1000 "$d/suid/ep.x86" 2>&1)")"
-check_eq "$t/cred-fcap-runtime-nosuid-binary" \
-	"1000 1000 1000 1000 $NOCAPS" \
-	"$(fcreds "$("$ARM/run-as" -u 1000 -g 1000 "$d/nosuid/ep.x86" 2>&1)")"
-check_eq "$t/cred-fcap-runtime-unset-credentials" ok \
-	"$(xl_param credentials 0)"
-check_eq "$t/cred-fcap-off-runtime-caps-honoured" \
-	"1000 1000 1000 1000 $RTCAPS" \
-	"$(fcreds "$("$ARM/run-as" -u 1000 -g 1000 "$d/suid/plain.x86" 2>&1)")"
-check_eq "$t/cred-fcap-off-runtime-caps-not-binary" \
-	"1000 1000 1000 1000 $RTCAPS" \
-	"$(fcreds "$("$ARM/run-as" -u 1000 -g 1000 "$d/suid/ep.x86" 2>&1)")"
+check_eq "$t/cred-fcap-runtime-refused-kept" "$PROBE" \
+	"$(cat "$PARAMS/runtime")"
+check_gt "$t/cred-fcap-runtime-refused-logged" \
+	"$(dmesg_count "runtime $d/suid/rt-fcap rejected: has file capabilities")" \
+	"$n0"
+# The refusal does not depend on the mode, which can change later.
+check_eq "$t/cred-fcap-runtime-refused-credentials-1" EPERM \
+	"$(xl_param credentials 1 >/dev/null; xl_param runtime "$d/suid/rt-fcap")"
+xl_param credentials 0 >/dev/null
+# Without them the same file is accepted.
+check_eq "$t/cred-fcap-runtime-caps-removed" ok \
+	"$("$ARM/set-fcap" -r "$d/suid/rt-fcap" 2>&1)"
+check_eq "$t/cred-fcap-runtime-without-caps-accepted" ok \
+	"$(xl_param runtime "$d/suid/rt-fcap")"
 xl_param runtime "$PROBE" >/dev/null
 # Removed, the capabilities are gone: they came from the xattr.
 check_eq "$t/cred-fcap-remove" "ok|ok" \
