@@ -302,7 +302,7 @@ int xlate_profile_set(struct xlate_cpuinfo_profile *p, const char *field,
 	const struct profile_field *f = find_field(field);
 	unsigned int caps[XLATE_CPUINFO_CAP_WORDS];
 	unsigned int bugs[XLATE_CPUINFO_BUG_WORDS];
-	unsigned int num;
+	unsigned int num = 0;	/* for gcc -O1, which cannot see it set */
 	size_t len;
 	int err;
 
