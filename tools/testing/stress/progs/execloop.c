@@ -44,6 +44,17 @@ static struct state read_state(const char *path)
 }
 
 /*
+ * 1 when the state read from @path now is the same generation as
+ * @before and both say "loaded": xlate was loaded all along.
+ */
+static int loaded_throughout(struct state before, const char *path)
+{
+	struct state after = read_state(path);
+
+	return before.loaded && after.loaded && before.gen == after.gen;
+}
+
+/*
  * Start @path; return 0 with *@pid set, or the exec's errno (the child
  * reports it through a close-on-exec pipe, which an exec that works
  * closes unwritten).
@@ -92,15 +103,13 @@ int main(int argc, char **argv)
 	}
 	n = atol(argv[1]);
 	for (i = 0; i < n; i++) {
-		struct state before = read_state(argv[3]), after;
+		struct state before = read_state(argv[3]);
 		int status, err;
 		pid_t pid = -1;
 
 		err = spawn(argv[2], args, env, &pid);
 		if (err == ENOEXEC) {
-			after = read_state(argv[3]);
-			if (before.loaded && after.loaded &&
-			    before.gen == after.gen) {
+			if (loaded_throughout(before, argv[3])) {
 				enoexec_loaded++;
 				fprintf(stderr, "execloop: ENOEXEC while loaded (generation %ld)\n",
 					before.gen);
@@ -130,9 +139,7 @@ int main(int argc, char **argv)
 		}
 		if (WIFEXITED(status) && WEXITSTATUS(status) == 44) {
 			ok++;
-			after = read_state(argv[3]);
-			if (before.loaded && after.loaded &&
-			    before.gen == after.gen) {
+			if (loaded_throughout(before, argv[3])) {
 				native_loaded++;
 				fprintf(stderr, "execloop: native uname while loaded (generation %ld)\n",
 					before.gen);
