@@ -107,5 +107,11 @@ else
 fi
 
 echo XLATE-E2E-DONE
+# poweroff -f does not wait for the console: what is still in the tty
+# and UART buffers is lost (seen once: the end of the last result line
+# and XLATE-E2E-DONE, so a run that passed was reported as not
+# finished).  Setting the console's own modes again is a tcsetattr()
+# with TCSADRAIN, which returns once the output has left the UART.
+stty -F /dev/console "$(stty -F /dev/console -g)" 2>/dev/null || sleep 1
 sync
 poweroff -f
