@@ -14,14 +14,7 @@
 #include <linux/string.h>
 
 #include "lib/elf_x86.h"
-#include "uapi/xlate.h"
-
-static int refuse(struct xlate_config *cfg, enum xlate_stat stat)
-{
-	xlate_stat_inc(stat);
-	xlate_config_put(cfg);
-	return -ENOEXEC;
-}
+#include "lib/marker.h"
 
 /*
  * Rewrite the exec to run the runtime.  Mirrors load_misc_binary():
@@ -31,18 +24,17 @@ static int refuse(struct xlate_config *cfg, enum xlate_stat stat)
  */
 static int hand_off(struct linux_binprm *bprm, const struct xlate_config *cfg)
 {
-	bool open_binary = cfg->open_binary || cfg->credentials;
 	struct file *interp;
 	int ret;
 
-	if (cfg->preserve_argv0) {
+	if (cfg->sw.preserve_argv0) {
 		bprm->interp_flags |= BINPRM_FLAGS_PRESERVE_ARGV0;
 	} else {
 		ret = remove_arg_zero(bprm);
 		if (ret)
 			return ret;
 	}
-	if (open_binary)
+	if (cfg->execfd)
 		bprm->have_execfd = 1;
 
 	/* argv[1]: the path of the binary */
@@ -75,15 +67,31 @@ static int hand_off(struct linux_binprm *bprm, const struct xlate_config *cfg)
 		return ret;
 	}
 	bprm->interpreter = interp;
-	if (cfg->credentials)
+	if (cfg->sw.credentials)
 		bprm->execfd_creds = 1;
 	/*
-	 * Tag the exec as translated.  begin_new_exec() clears these bits
-	 * at the point of no return; marker.c sets them again once the
-	 * exec has succeeded.
+	 * Tag the exec as translated for marker.c, and mark the task as
+	 * pending so the x86-view hooks stay armed until the exec is done.
 	 */
-	bprm->per_clear |= XLATE_PER_MARKER;
+	bprm->per_clear |= XLATE_PER_EXEC_TAG;
+	current->personality = xlate_marker_at_handoff(current->personality);
 	return 0;
+}
+
+/*
+ * The runtime's set-id bits and file capabilities may have been added
+ * after it was configured; with credentials=0 they would decide the
+ * credentials of the program it runs.
+ */
+static int runtime_check(const struct xlate_config *cfg)
+{
+	const char *why = xlate_runtime_privilege(cfg->runtime);
+
+	if (!why)
+		return 0;
+	pr_warn_ratelimited("x86-64 execs refused: runtime %s is now %s; remove that or configure the runtime again\n",
+			    cfg->path, why);
+	return -EPERM;
 }
 
 static int load_x86_binary(struct linux_binprm *bprm)
@@ -91,24 +99,28 @@ static int load_x86_binary(struct linux_binprm *bprm)
 	/* bprm->buf is zero-filled past the end of a shorter file */
 	size_t len = min_t(loff_t, i_size_read(file_inode(bprm->file)),
 			   BINPRM_BUF_SIZE);
+	enum xlate_stat stat = XLATE_STAT_FAILED;
 	struct xlate_config *cfg;
-	int ret;
+	int ret = -ENOEXEC;
 
-	if (xlate_elf_is_x86_64(bprm->buf, len)) {
+	if (!xlate_elf_is_x86_64(bprm->buf, len)) {
 		xlate_stat_inc(XLATE_STAT_PASSED_OVER);
 		xlate_view_note_exec();
 		return -ENOEXEC;
 	}
 
 	cfg = xlate_config_get();
-	if (!cfg || !cfg->enabled)
-		return refuse(cfg, XLATE_STAT_REFUSED_DISABLED);
+	if (!cfg || !cfg->sw.enabled) {
+		stat = XLATE_STAT_REFUSED_DISABLED;
+		goto out;
+	}
 	if (!cfg->runtime) {
 		/* the caller chose the name: escape control characters */
 		pr_warn_ratelimited("%*pE: x86-64 executable refused: no runtime set; write its path to /sys/module/xlate/parameters/runtime or run 'xlatectl set runtime PATH'\n",
 				    (int)min_t(size_t, strlen(bprm->filename), 256),
 				    bprm->filename);
-		return refuse(cfg, XLATE_STAT_REFUSED_NO_RUNTIME);
+		stat = XLATE_STAT_REFUSED_NO_RUNTIME;
+		goto out;
 	}
 	/*
 	 * binfmt_misc refuses when the path is gone after exec (execveat
@@ -116,16 +128,23 @@ static int load_x86_binary(struct linux_binprm *bprm)
 	 * unless it is given the file as AT_EXECFD.
 	 */
 	if ((bprm->interp_flags & BINPRM_FLAGS_PATH_INACCESSIBLE) &&
-	    !(cfg->open_binary || cfg->credentials)) {
-		xlate_stat_inc(XLATE_STAT_REFUSED_INACCESSIBLE);
-		xlate_config_put(cfg);
-		return -ENOENT;
+	    !cfg->execfd) {
+		stat = XLATE_STAT_REFUSED_INACCESSIBLE;
+		ret = -ENOENT;
+		goto out;
 	}
-
+	if (!cfg->sw.credentials) {
+		ret = runtime_check(cfg);
+		if (ret)
+			goto out;
+	}
 	ret = hand_off(bprm, cfg);
-	xlate_stat_inc(ret ? XLATE_STAT_FAILED : XLATE_STAT_TRANSLATED);
-	if (!ret)
+	if (!ret) {
+		stat = XLATE_STAT_TRANSLATED;
 		xlate_view_arm();
+	}
+out:
+	xlate_stat_inc(stat);
 	xlate_config_put(cfg);
 	return ret;
 }

@@ -17,11 +17,15 @@
 #include <linux/binfmts.h>
 #include <linux/capability.h>
 #include <linux/cred.h>
+#include <linux/completion.h>
 #include <linux/file.h>
+#include <linux/kthread.h>
+#include <linux/module.h>
 #include <linux/moduleparam.h>
 #include <linux/mutex.h>
 #include <linux/slab.h>
 #include <linux/uidgid.h>
+#include <linux/workqueue.h>
 #include <linux/xattr.h>
 
 #include "compat.h"
@@ -30,10 +34,11 @@
 
 static struct xlate_config __rcu *xlate_cfg;
 static DEFINE_MUTEX(xlate_cfg_lock);
-/* Set once init is done: from then on writes need CAP_SYS_ADMIN. */
+/*
+ * Set by xlate_config_init(): from then on parameter writes take effect
+ * at once and need CAP_SYS_ADMIN.  Before it, they only record values.
+ */
 static bool xlate_loaded;
-/* runtime= was given, even empty: do not look for a runtime. */
-static bool xlate_runtime_given;
 /*
  * Set by xlate_config_exit(), under xlate_cfg_lock.  The parameter files
  * outlive module_exit (the module core removes them only when it frees
@@ -41,6 +46,34 @@ static bool xlate_runtime_given;
  * configuration, and its runtime file, that nobody would release.
  */
 static bool xlate_cfg_gone;
+
+/*
+ * Values given at load time, as module parameters or on the kernel
+ * command line.  Built in, the setters run from start_kernel() before
+ * the slab allocator exists, and a module's setters run before its
+ * init (a failed load never calls module_exit): so they only record
+ * here, allocate nothing and hold nothing.  xlate_config_init() applies
+ * them.  @runtime points into the parsed argument string, which lives
+ * as long as the module (or, built in, the kernel).
+ */
+static struct {
+	const char *runtime;		/* NULL: look for one */
+	struct xlate_switches sw;
+} xlate_staged = {
+	.sw.enabled = true,
+};
+
+/*
+ * The load-time runtime was not found (built in before the root file
+ * system is mounted, or a module loaded from an initramfs): look again
+ * when PID 1 execs, until one is found or one is configured.
+ */
+static bool xlate_boot_retry;
+static void boot_retry_fn(struct work_struct *work);
+static DECLARE_WORK(boot_retry_work, boot_retry_fn);
+
+/* How long module init waits for one runtime path to open. */
+#define XLATE_OPEN_TIMEOUT_MS	2000
 
 static const char * const xlate_known_runtimes[] = {
 	"/media/rosetta/rosetta",
@@ -91,10 +124,16 @@ void xlate_config_put(struct xlate_config *cfg)
 	kfree_rcu(cfg, rcu);
 }
 
+/* Work out once what the switches imply, as binfmt_misc does per entry. */
+static void cfg_resolve(struct xlate_config *cfg)
+{
+	cfg->execfd = cfg->sw.open_binary || cfg->sw.credentials;
+}
+
 /*
  * Build a configuration with @path and @runtime (ownership of one file
  * reference and one write denial passes to it) and the switches of
- * @from, or the defaults.
+ * @from, or the load-time ones.
  */
 static struct xlate_config *cfg_new(const struct xlate_config *from,
 				    const char *path, struct file *runtime)
@@ -108,14 +147,8 @@ static struct xlate_config *cfg_new(const struct xlate_config *from,
 	refcount_set(&cfg->ref, 1);
 	memcpy(cfg->path, path, len);
 	cfg->runtime = runtime;
-	if (from) {
-		cfg->enabled = from->enabled;
-		cfg->preserve_argv0 = from->preserve_argv0;
-		cfg->open_binary = from->open_binary;
-		cfg->credentials = from->credentials;
-	} else {
-		cfg->enabled = true;
-	}
+	cfg->sw = from ? from->sw : xlate_staged.sw;
+	cfg_resolve(cfg);
 	return cfg;
 }
 
@@ -176,9 +209,9 @@ static const char *runtime_errmsg(int err)
 /*
  * File capabilities on the runtime would be granted to every program it
  * runs while credentials=0 (the runtime's file decides then, as for
- * binfmt_misc without C): refuse them as set-id bits are refused.
- * __vfs_getxattr() skips the LSM check; a file system without xattrs
- * answers -EOPNOTSUPP, one without the attribute -ENODATA.
+ * binfmt_misc without C).  __vfs_getxattr() skips the LSM check; a file
+ * system without xattrs answers -EOPNOTSUPP, one without the attribute
+ * -ENODATA.
  */
 static bool runtime_has_fcaps(struct file *file)
 {
@@ -186,6 +219,31 @@ static bool runtime_has_fcaps(struct file *file)
 
 	return __vfs_getxattr(dentry, d_inode(dentry), XATTR_NAME_CAPS,
 			      NULL, 0) > 0;
+}
+
+/**
+ * xlate_runtime_privilege() - would running @file raise privileges?
+ * @file: the runtime
+ *
+ * The set-id bits and file capabilities of the runtime decide the
+ * credentials of every program it runs while credentials=0.  They are
+ * refused when the runtime is configured, and checked again at every
+ * hand-off, since they can be added to the file later.
+ *
+ * Return: NULL, or why the runtime must not be run.
+ */
+const char *xlate_runtime_privilege(struct file *file)
+{
+	umode_t mode = READ_ONCE(file_inode(file)->i_mode);
+
+	if (mode & S_ISUID)
+		return "set-user-ID";
+	/* Without group execute, S_ISGID means mandatory locking. */
+	if ((mode & (S_ISGID | 0010)) == (S_ISGID | 0010))
+		return "set-group-ID";
+	if (runtime_has_fcaps(file))
+		return "has file capabilities (security.capability)";
+	return NULL;
 }
 
 /*
@@ -219,14 +277,9 @@ static struct file *runtime_open(const char *path, const char **why)
 		*why = "writable by group or others";
 		goto fail;
 	}
-	if (inode->i_mode & (S_ISUID | S_ISGID)) {
-		*why = "set-user-ID or set-group-ID";
+	*why = xlate_runtime_privilege(file);
+	if (*why)
 		goto fail;
-	}
-	if (runtime_has_fcaps(file)) {
-		*why = "has file capabilities (security.capability)";
-		goto fail;
-	}
 	n = kernel_read(file, hdr, sizeof(hdr), &pos);
 	if (n < 0) {
 		err = n;
@@ -245,55 +298,134 @@ fail:
 	return ERR_PTR(err);
 }
 
+static void runtime_release(struct file *file)
+{
+	exe_file_allow_write_access(file);
+	fput(file);
+}
+
+/*
+ * Opening a path can block for good: an automount, a dead NFS server, a
+ * FUSE daemon that does not answer.  At load time (modprobe, boot) each
+ * path is opened by a kthread and waited for a bounded time; a lookup
+ * that is still blocked then is left to finish on its own.  The thread
+ * holds a module reference until it ends, so xlate cannot be unloaded
+ * under it (rmmod says it is in use).  The job is freed by whichever
+ * of the waiter and the thread puts it last, with the file if nobody
+ * took it.
+ */
+struct open_job {
+	struct completion done;
+	refcount_t ref;
+	struct file *file;
+	const char *why;
+	char path[];
+};
+
+static void open_job_put(struct open_job *job)
+{
+	if (!refcount_dec_and_test(&job->ref))
+		return;
+	if (!IS_ERR_OR_NULL(job->file))
+		runtime_release(job->file);
+	kfree(job);
+}
+
+static int open_job_fn(void *arg)
+{
+	struct open_job *job = arg;
+
+	job->file = runtime_open(job->path, &job->why);
+	complete(&job->done);
+	open_job_put(job);
+	module_put_and_kthread_exit(0);
+}
+
+/* runtime_open() with a time limit: -ETIMEDOUT when it did not finish. */
+static struct file *runtime_open_bounded(const char *path, const char **why)
+{
+	size_t len = strlen(path) + 1;
+	struct task_struct *task;
+	struct open_job *job;
+	struct file *file;
+
+	job = kzalloc(struct_size(job, path, len), GFP_KERNEL);
+	if (!job)
+		return ERR_PTR(-ENOMEM);
+	init_completion(&job->done);
+	refcount_set(&job->ref, 2);
+	memcpy(job->path, path, len);
+	__module_get(THIS_MODULE);
+	task = kthread_run(open_job_fn, job, "xlate-open");
+	if (IS_ERR(task)) {
+		module_put(THIS_MODULE);
+		kfree(job);
+		*why = "cannot start a thread to open it";
+		return ERR_CAST(task);
+	}
+	if (!wait_for_completion_timeout(&job->done,
+					 msecs_to_jiffies(XLATE_OPEN_TIMEOUT_MS))) {
+		pr_warn("runtime lookup of \"%s\" still blocked after %u ms: skipped\n",
+			path, XLATE_OPEN_TIMEOUT_MS);
+		*why = "its lookup blocks";
+		file = ERR_PTR(-ETIMEDOUT);
+	} else {
+		file = job->file;
+		*why = job->why;
+		job->file = NULL;
+	}
+	open_job_put(job);
+	return file;
+}
+
 static int config_may_write(void)
 {
-	if (!xlate_loaded || capable(CAP_SYS_ADMIN))
+	if (capable(CAP_SYS_ADMIN))
 		return 0;
 	pr_warn_ratelimited("configuration change by pid %d refused: needs CAP_SYS_ADMIN\n",
 			    task_pid_nr(current));
 	return -EPERM;
 }
 
-/* Install @path (already validated syntax) as the runtime. */
-static int runtime_install(const char *path, bool quiet)
+/*
+ * Publish the current configuration with @path and @file as runtime
+ * (ownership of @file passes).  Any runtime configured ends the
+ * load-time search; @searching: publish only while that search is on.
+ */
+static int runtime_publish(const char *path, struct file *file, bool searching)
 {
 	struct xlate_config *cfg;
-	struct file *file = NULL;
-	const char *why = NULL;
 	int ret = 0;
 
-	if (*path) {
-		file = runtime_open(path, &why);
-		if (IS_ERR(file)) {
-			if (!quiet)
-				pr_warn_ratelimited("runtime %s rejected: %s (%ld)\n",
-						    path, why, PTR_ERR(file));
-			return PTR_ERR(file);
-		}
-	}
 	mutex_lock(&xlate_cfg_lock);
-	if (xlate_cfg_gone) {
+	if (xlate_cfg_gone || (searching && !xlate_boot_retry)) {
 		ret = -ENODEV;
 	} else {
 		cfg = cfg_new(cfg_current_locked(), path, file);
-		if (cfg)
+		if (cfg) {
 			cfg_publish_locked(cfg);
-		else
+			WRITE_ONCE(xlate_boot_retry, false);
+		} else {
 			ret = -ENOMEM;
+		}
 	}
 	mutex_unlock(&xlate_cfg_lock);
-	if (ret && file) {
-		exe_file_allow_write_access(file);
-		fput(file);
-	}
+	if (ret && file)
+		runtime_release(file);
 	return ret;
 }
 
 static int runtime_set(const char *val, const struct kernel_param *kp)
 {
+	struct file *file = NULL;
+	const char *why;
 	char *path;
 	int ret;
 
+	if (!READ_ONCE(xlate_loaded)) {
+		xlate_staged.runtime = val;
+		return 0;
+	}
 	ret = config_may_write();
 	if (ret)
 		return ret;
@@ -307,21 +439,20 @@ static int runtime_set(const char *val, const struct kernel_param *kp)
 				    runtime_errmsg(ret), ret);
 		goto out;
 	}
-	ret = runtime_install(path, false);
-	if (!ret && xlate_loaded)
+	if (*path) {
+		file = runtime_open(path, &why);
+		if (IS_ERR(file)) {
+			ret = PTR_ERR(file);
+			pr_warn_ratelimited("runtime %s rejected: %s (%d)\n",
+					    path, why, ret);
+			goto out;
+		}
+	}
+	ret = runtime_publish(path, file, false);
+	if (!ret)
 		pr_info("runtime set to \"%s\"\n", path);
 out:
 	kfree(path);
-	if (!xlate_loaded) {
-		/*
-		 * At load time a runtime that is not there yet (say, on a
-		 * file system mounted later in boot) must not keep the
-		 * module from loading: it loads without a runtime, the
-		 * reason is in the log, and the runtime can be set later.
-		 */
-		xlate_runtime_given = true;
-		return 0;
-	}
 	return ret;
 }
 
@@ -343,10 +474,10 @@ module_param_cb(runtime, &runtime_ops, NULL, 0644);
 MODULE_PARM_DESC(runtime,
 		 "Absolute path of the x86-64 translator (empty: none; unset at load: look for one)");
 
-/* The switches: kp->arg is the offset of the bool in the config. */
-static bool *cfg_switch(struct xlate_config *cfg, const struct kernel_param *kp)
+/* The switches: kp->arg is the offset of the bool in xlate_switches. */
+static bool *sw_field(struct xlate_switches *sw, const struct kernel_param *kp)
 {
-	return (bool *)((char *)cfg + (uintptr_t)kp->arg);
+	return (bool *)((char *)sw + (uintptr_t)kp->arg);
 }
 
 static int switch_set(const char *val, const struct kernel_param *kp)
@@ -355,14 +486,20 @@ static int switch_set(const char *val, const struct kernel_param *kp)
 	bool on;
 	int ret;
 
-	ret = config_may_write();
-	if (ret)
-		return ret;
+	if (READ_ONCE(xlate_loaded)) {
+		ret = config_may_write();
+		if (ret)
+			return ret;
+	}
 	if (xlate_parse_bool(val, &on)) {
 		pr_warn_ratelimited("%s: \"%*pE\" is not a boolean (use 1/0, y/n, on/off)\n",
 				    kp->name, (int)min_t(size_t, strlen(val), 64),
 				    val);
 		return -EINVAL;
+	}
+	if (!READ_ONCE(xlate_loaded)) {
+		*sw_field(&xlate_staged.sw, kp) = on;
+		return 0;
 	}
 	ret = -ENODEV;
 	mutex_lock(&xlate_cfg_lock);
@@ -370,7 +507,8 @@ static int switch_set(const char *val, const struct kernel_param *kp)
 		cfg = cfg_dup(cfg_current_locked());
 		ret = cfg ? 0 : -ENOMEM;
 		if (cfg) {
-			*cfg_switch(cfg, kp) = on;
+			*sw_field(&cfg->sw, kp) = on;
+			cfg_resolve(cfg);
 			cfg_publish_locked(cfg);
 		}
 	}
@@ -381,8 +519,7 @@ static int switch_set(const char *val, const struct kernel_param *kp)
 static int switch_get(char *buf, const struct kernel_param *kp)
 {
 	struct xlate_config *cfg = xlate_config_get();
-	bool on = cfg ? *cfg_switch(cfg, kp) :
-		  kp->arg == (void *)offsetof(struct xlate_config, enabled);
+	bool on = *sw_field(cfg ? &cfg->sw : &xlate_staged.sw, kp);
 
 	xlate_config_put(cfg);
 	return sysfs_emit(buf, "%c\n", on ? 'Y' : 'N');
@@ -394,72 +531,179 @@ static const struct kernel_param_ops switch_ops = {
 };
 
 module_param_cb(enabled, &switch_ops,
-		(void *)offsetof(struct xlate_config, enabled), 0644);
+		(void *)offsetof(struct xlate_switches, enabled), 0644);
 MODULE_PARM_DESC(enabled, "Translate x86-64 executables (default: 1)");
 module_param_cb(preserve_argv0, &switch_ops,
-		(void *)offsetof(struct xlate_config, preserve_argv0), 0644);
+		(void *)offsetof(struct xlate_switches, preserve_argv0), 0644);
 MODULE_PARM_DESC(preserve_argv0,
 		 "Pass the original argv[0] and AT_FLAGS_PRESERVE_ARGV0, like binfmt_misc's P flag (default: 0)");
 module_param_cb(open_binary, &switch_ops,
-		(void *)offsetof(struct xlate_config, open_binary), 0644);
+		(void *)offsetof(struct xlate_switches, open_binary), 0644);
 MODULE_PARM_DESC(open_binary,
 		 "Pass the binary to the runtime as AT_EXECFD, like binfmt_misc's O flag (default: 0)");
 module_param_cb(credentials, &switch_ops,
-		(void *)offsetof(struct xlate_config, credentials), 0644);
+		(void *)offsetof(struct xlate_switches, credentials), 0644);
 MODULE_PARM_DESC(credentials,
 		 "Take credentials from the binary, like binfmt_misc's C flag; implies open_binary (default: 0)");
 
-/**
- * xlate_config_autodetect() - set up the configuration at module init
- *
- * Makes sure a configuration exists; unless runtime= was given, tries
- * the well-known runtime paths in order and takes the first that
- * passes validation.
+/*
+ * Find the load-time runtime: the one given (its syntax already
+ * checked), else the first of the known paths that opens and passes
+ * validation.  Return: 0 and the runtime in @path/@file, or an errno.
  */
-void xlate_config_autodetect(void)
+static int runtime_find(const char *given, char *path, struct file **file,
+			const char **why)
 {
-	struct xlate_config *cfg = xlate_config_get();
 	size_t i;
 
-	if (!cfg) {
-		runtime_install("", true);
-		cfg = xlate_config_get();
+	if (given) {
+		*file = runtime_open_bounded(given, why);
+		if (IS_ERR(*file))
+			return PTR_ERR(*file);
+		strscpy(path, given, XLATE_RUNTIME_PATH_MAX);
+		return 0;
 	}
-	if (cfg && cfg->runtime) {
-		pr_info("runtime \"%s\"\n", cfg->path);
-	} else if (!xlate_runtime_given) {
-		for (i = 0; i < ARRAY_SIZE(xlate_known_runtimes); i++) {
-			if (!runtime_install(xlate_known_runtimes[i], true)) {
-				pr_info("found runtime \"%s\"\n",
-					xlate_known_runtimes[i]);
-				break;
-			}
+	for (i = 0; i < ARRAY_SIZE(xlate_known_runtimes); i++) {
+		*file = runtime_open_bounded(xlate_known_runtimes[i], why);
+		if (!IS_ERR(*file)) {
+			strscpy(path, xlate_known_runtimes[i],
+				XLATE_RUNTIME_PATH_MAX);
+			pr_info("found runtime \"%s\"\n", path);
+			return 0;
 		}
-		if (i == ARRAY_SIZE(xlate_known_runtimes))
-			pr_info("no runtime found; x86-64 programs will not run until one is set in /sys/module/xlate/parameters/runtime\n");
 	}
-	xlate_config_put(cfg);
+	return -ENOENT;
+}
+
+/*
+ * Look for the load-time runtime and publish it, unless the search was
+ * ended meanwhile (a runtime was configured, or xlate is going away).
+ * A given runtime that is there but fails validation ends the search.
+ */
+static void runtime_search(const char *given)
+{
+	const char *why = NULL;
+	struct file *file;
+	char *path;
+	int ret;
+
+	path = kmalloc(XLATE_RUNTIME_PATH_MAX, GFP_KERNEL);
+	if (!path)
+		return;
+	ret = runtime_find(given, path, &file, &why);
+	if (!ret) {
+		runtime_publish(path, file, true);
+	} else if (!given) {
+		pr_info("no runtime found; x86-64 programs will not run until one is set in /sys/module/xlate/parameters/runtime\n");
+	} else if (ret == -ENOENT || ret == -ETIMEDOUT) {
+		pr_warn("runtime \"%s\" not available yet (%d): retrying when init starts\n",
+			given, ret);
+	} else {
+		pr_warn("runtime %s rejected: %s (%d)\n", given, why, ret);
+		WRITE_ONCE(xlate_boot_retry, false);
+	}
+	kfree(path);
+}
+
+static char *xlate_boot_runtime;	/* the given runtime, for retries */
+
+static void boot_retry_fn(struct work_struct *work)
+{
+	if (READ_ONCE(xlate_boot_retry))
+		runtime_search(xlate_boot_runtime);
 }
 
 /**
- * xlate_config_mark_loaded() - from now on, writes need CAP_SYS_ADMIN
+ * xlate_config_boot_exec() - PID 1 has exec'd: look for the runtime again
+ *
+ * Called from the exec tracepoint (atomic context) for every exec of
+ * the global init while the load-time runtime has not been found.
  */
-void xlate_config_mark_loaded(void)
+void xlate_config_boot_exec(void)
 {
+	schedule_work(&boot_retry_work);
+}
+
+/**
+ * xlate_config_boot_pending() - is the load-time runtime still missing?
+ *
+ * Return: true while xlate_config_boot_exec() has something to do.
+ */
+bool xlate_config_boot_pending(void)
+{
+	return READ_ONCE(xlate_boot_retry);
+}
+
+/**
+ * xlate_config_init() - apply the load-time configuration
+ *
+ * Publishes the switches given at load, then looks for the runtime: the
+ * one given with runtime=, or the first known one present.  Neither a
+ * runtime that is missing nor one whose lookup blocks keeps xlate from
+ * loading; the search is retried when PID 1 execs.  Logs the result.
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int xlate_config_init(void)
+{
+	const char *given = xlate_staged.runtime;
+	struct xlate_config *cfg;
+	char *path = NULL;
+	int ret;
+
+	if (given) {
+		path = kmalloc(XLATE_RUNTIME_PATH_MAX, GFP_KERNEL);
+		if (!path)
+			return -ENOMEM;
+		ret = xlate_parse_runtime_path(given, path,
+					       XLATE_RUNTIME_PATH_MAX);
+		if (ret) {
+			pr_warn("runtime \"%*pE\" rejected: %s (%d)\n",
+				(int)min_t(size_t, strlen(given), 256), given,
+				runtime_errmsg(ret), ret);
+			*path = '\0';
+		}
+	}
+	cfg = cfg_new(NULL, "", NULL);
+	if (!cfg) {
+		kfree(path);
+		return -ENOMEM;
+	}
+	mutex_lock(&xlate_cfg_lock);
+	cfg_publish_locked(cfg);
+	/* runtime= with an empty or invalid path: run without one. */
+	xlate_boot_retry = !path || *path;
 	WRITE_ONCE(xlate_loaded, true);
+	mutex_unlock(&xlate_cfg_lock);
+
+	xlate_boot_runtime = path;
+	if (xlate_boot_retry)
+		runtime_search(path);
+
+	cfg = xlate_config_get();
+	pr_info("config: runtime=\"%s\" enabled=%d preserve_argv0=%d open_binary=%d credentials=%d\n",
+		cfg->path, cfg->sw.enabled, cfg->sw.preserve_argv0,
+		cfg->sw.open_binary, cfg->sw.credentials);
+	xlate_config_put(cfg);
+	return 0;
 }
 
 /**
  * xlate_config_exit() - drop the configuration at module exit
  *
- * Called after the binfmt handler is gone; releases the runtime file.
- * Parameter writes that come after it (their sysfs files are removed
- * only once the module is freed) fail with -ENODEV.
+ * Called after the binfmt handler and the exec tracepoint are gone;
+ * releases the runtime file.  Parameter writes that come after it
+ * (their sysfs files are removed only once the module is freed) fail
+ * with -ENODEV.
  */
 void xlate_config_exit(void)
 {
 	mutex_lock(&xlate_cfg_lock);
 	xlate_cfg_gone = true;
+	WRITE_ONCE(xlate_boot_retry, false);
 	cfg_publish_locked(NULL);
 	mutex_unlock(&xlate_cfg_lock);
+	cancel_work_sync(&boot_retry_work);
+	kfree(xlate_boot_runtime);
+	xlate_boot_runtime = NULL;
 }

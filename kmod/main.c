@@ -7,6 +7,8 @@
  * Init brings the pieces up so that nothing is visible before it can
  * work: configuration and sysfs first, then the marker and the hooks,
  * and the binfmt handler last.  Exit takes them down in reverse.
+ * Parameters given at load only record values (config.c), so a load
+ * that fails, here or in the module loader, holds nothing.
  */
 #include "xlate.h"
 
@@ -16,7 +18,7 @@
 
 #include "compat.h"
 #include "cpuinfo.h"
-#include "uapi/xlate.h"
+#include "lib/marker.h"
 
 static int __init xlate_init(void)
 {
@@ -24,7 +26,7 @@ static int __init xlate_init(void)
 	int ret;
 
 	/* Our bits must not collide with the kernel's personality flags. */
-	BUILD_BUG_ON(XLATE_PER_MARKER & (PER_MASK | UNAME26 |
+	BUILD_BUG_ON((XLATE_PER_MARKER | XLATE_PER_EXEC_TAG) & (PER_MASK | UNAME26 |
 		     ADDR_NO_RANDOMIZE | FDPIC_FUNCPTRS | MMAP_PAGE_ZERO |
 		     ADDR_COMPAT_LAYOUT | READ_IMPLIES_EXEC | ADDR_LIMIT_32BIT |
 		     SHORT_INODE | WHOLE_SECONDS | STICKY_TIMEOUTS |
@@ -36,13 +38,9 @@ static int __init xlate_init(void)
 		return -ENODEV;
 	}
 
-	xlate_config_autodetect();
-
 	kobj = xlate_sysfs_init();
-	if (IS_ERR(kobj)) {
-		ret = PTR_ERR(kobj);
-		goto err_config;
-	}
+	if (IS_ERR(kobj))
+		return PTR_ERR(kobj);
 	ret = xlate_stats_init(kobj);
 	if (ret)
 		goto err_sysfs;
@@ -56,13 +54,22 @@ static int __init xlate_init(void)
 	if (ret)
 		goto err_marker;
 
-	xlate_config_mark_loaded();
-	ret = xlate_binfmt_init();
+	/*
+	 * Last but one: a runtime lookup that blocks leaves a thread that
+	 * runs module code, so nothing after this may fail but the
+	 * handler's registration, which does not in practice.
+	 */
+	ret = xlate_config_init();
 	if (ret)
 		goto err_view;
+	ret = xlate_binfmt_init();
+	if (ret)
+		goto err_config;
 	pr_info("version %s loaded\n", XLATE_VERSION);
 	return 0;
 
+err_config:
+	xlate_config_exit();
 err_view:
 	xlate_view_exit();
 err_marker:
@@ -73,8 +80,6 @@ err_stats:
 	xlate_stats_exit();
 err_sysfs:
 	xlate_sysfs_exit();
-err_config:
-	xlate_config_exit();
 	return ret;
 }
 

@@ -2,8 +2,11 @@
 /*
  * The personality marker's exec rules, applied from the
  * sched_process_exec tracepoint.  That tracepoint fires only after an
- * exec has succeeded, so a failed exec leaves its caller untouched.
- * binfmt_x86.c tags a translated exec through bprm->per_clear.
+ * exec has succeeded.  binfmt_x86.c tags a translated exec through
+ * bprm->per_clear and gives its task the pending marker.
+ *
+ * The same tracepoint restarts the search for the load-time runtime
+ * when PID 1 execs (config.c), since the root file system may hold it.
  */
 #include "xlate.h"
 
@@ -19,10 +22,13 @@ static struct tracepoint *tp_exec;
 static void xlate_on_exec(void *data, struct task_struct *p, pid_t old_pid,
 			  struct linux_binprm *bprm)
 {
-	bool translated = bprm->per_clear & XLATE_PER_X86;
+	bool translated = bprm->per_clear & XLATE_PER_EXEC_TAG;
 
 	/* p is current: only the task itself writes its personality. */
-	p->personality = xlate_marker_after_exec(p->personality, translated);
+	p->personality = xlate_marker_after_exec(p->personality, translated,
+						 bprm->secureexec);
+	if (unlikely(xlate_config_boot_pending()) && is_global_init(p))
+		xlate_config_boot_exec();
 }
 
 static void find_exec_tracepoint(struct tracepoint *tp, void *priv)

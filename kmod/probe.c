@@ -25,7 +25,6 @@ int xlate_probe_register(struct xlate_probe *p)
 	/* A probe that was registered before keeps its resolved address. */
 	p->rp.kp.addr = NULL;
 	p->rp.kp.flags = 0;
-	p->rp.nmissed = 0;
 	ret = register_kretprobe(&p->rp);
 	if (ret)
 		/* Retried by every translated exec while it fails. */
@@ -38,12 +37,15 @@ int xlate_probe_register(struct xlate_probe *p)
  * xlate_probe_unregister() - unregister a kretprobe
  * @p: the probe
  *
- * unregister_kretprobe() waits until no handler runs.
+ * unregister_kretprobe() waits until no handler runs.  The misses of
+ * this arming move into missed_before, so xlate_probe_missed() counts
+ * them once while the probe is disarmed.
  */
 void xlate_probe_unregister(struct xlate_probe *p)
 {
 	unregister_kretprobe(&p->rp);
-	p->missed_before += p->rp.nmissed;
+	WRITE_ONCE(p->missed_before, p->missed_before + p->rp.nmissed);
+	WRITE_ONCE(p->rp.nmissed, 0);
 }
 
 /**
@@ -54,5 +56,5 @@ void xlate_probe_unregister(struct xlate_probe *p)
  */
 unsigned long xlate_probe_missed(const struct xlate_probe *p)
 {
-	return p->missed_before + READ_ONCE(p->rp.nmissed);
+	return READ_ONCE(p->missed_before) + READ_ONCE(p->rp.nmissed);
 }

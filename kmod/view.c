@@ -14,7 +14,11 @@
  *   personality(2) and does not exec (a kretprobe on the personality
  *   syscall, hit only by personality(2) callers, notices it);
  * - disarmed by an idle check that finds, XLATE_VIEW_IDLE after the
- *   last translated exec, that no thread carries the marker.
+ *   last translated exec, that no thread carries either marker bit.
+ *   A translated exec gives its task XLATE_PER_TRANSLATED at the
+ *   hand-off, so the hooks stay armed however long the exec takes
+ *   (de_thread() waiting for a sibling, a slow file system) until the
+ *   exec tracepoint sets the whole marker.
  *
  * The idle check clears view_armed before it scans the task list, and
  * the personality handler reads view_armed after the syscall set the
@@ -102,7 +106,7 @@ static bool any_task_marked(void)
 
 	rcu_read_lock();
 	for_each_process_thread(p, t) {
-		if (xlate_marker_has_x86_view(READ_ONCE(t->personality))) {
+		if (xlate_marker_keeps_view_armed(READ_ONCE(t->personality))) {
 			found = true;
 			goto out;
 		}
@@ -134,9 +138,38 @@ out:
 	mutex_unlock(&view_lock);
 }
 
+/*
+ * personality(2): a task marked by a translated exec neither sees nor
+ * drops its marker (lib/marker.h); a task that sets the marker by hand
+ * gets the hooks armed.
+ */
+struct personality_call {
+	unsigned int before;
+};
+
+static int personality_entry(struct kretprobe_instance *ri,
+			     struct pt_regs *regs)
+{
+	struct personality_call *call = (struct personality_call *)ri->data;
+
+	call->before = current->personality;
+	return 0;
+}
+
 static int personality_return(struct kretprobe_instance *ri,
 			      struct pt_regs *regs)
 {
+	struct personality_call *call = (struct personality_call *)ri->data;
+	long ret = regs_return_value(regs);
+
+	if (call->before & XLATE_PER_TRANSLATED) {
+		current->personality =
+			xlate_marker_after_personality(call->before,
+						       current->personality);
+		regs_set_return_value(regs,
+				      xlate_marker_hide(call->before, ret));
+		return 0;
+	}
 	if (!xlate_marker_has_x86_view(current->personality))
 		return 0;
 	smp_mb(); /* pairs with view_idle_check() */
@@ -147,7 +180,9 @@ static int personality_return(struct kretprobe_instance *ri,
 
 static struct kretprobe personality_probe = {
 	.kp.symbol_name	= XLATE_SYM_PERSONALITY,
+	.entry_handler	= personality_entry,
 	.handler	= personality_return,
+	.data_size	= sizeof(struct personality_call),
 };
 
 /**

@@ -18,22 +18,29 @@
 #include <linux/types.h>
 
 /* config.c: the runtime and mode switches, published with RCU. */
-struct xlate_config {
-	refcount_t ref;
-	struct rcu_head rcu;
-	struct file *runtime;	/* opened with open_exec(); NULL: none */
+struct xlate_switches {
 	bool enabled;
 	bool preserve_argv0;
 	bool open_binary;
 	bool credentials;
+};
+
+struct xlate_config {
+	refcount_t ref;
+	struct rcu_head rcu;
+	struct file *runtime;	/* opened with open_exec(); NULL: none */
+	struct xlate_switches sw;
+	bool execfd;		/* open_binary or credentials: AT_EXECFD */
 	char path[];		/* as configured; "" when runtime is NULL */
 };
 
 struct xlate_config *xlate_config_get(void);
 void xlate_config_put(struct xlate_config *cfg);
-void xlate_config_autodetect(void);
+const char *xlate_runtime_privilege(struct file *file);
+int xlate_config_init(void);
 void xlate_config_exit(void);
-void xlate_config_mark_loaded(void);
+bool xlate_config_boot_pending(void);
+void xlate_config_boot_exec(void);
 
 /* stats.c: per-CPU counters shown under /sys/kernel/xlate/stats/. */
 enum xlate_stat {

@@ -73,9 +73,9 @@ int xlate_elf_check(const unsigned char *buf, size_t len, unsigned int machine)
  * machines, relocatable objects, core files, truncated headers and
  * scripts are all refused.
  *
- * Return: 0 for an x86-64 executable or PIE, -ENOEXEC otherwise.
+ * Return: true for an x86-64 executable or PIE.
  */
-int xlate_elf_is_x86_64(const unsigned char *buf, size_t len)
+bool xlate_elf_is_x86_64(const unsigned char *buf, size_t len)
 {
-	return xlate_elf_check(buf, len, XLATE_EM_X86_64);
+	return !xlate_elf_check(buf, len, XLATE_EM_X86_64);
 }

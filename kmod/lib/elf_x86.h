@@ -10,6 +10,6 @@
 #define XLATE_ELF64_EHDR_SIZE	64U
 
 int xlate_elf_check(const unsigned char *buf, size_t len, unsigned int machine);
-int xlate_elf_is_x86_64(const unsigned char *buf, size_t len);
+bool xlate_elf_is_x86_64(const unsigned char *buf, size_t len);
 
 #endif /* XLATE_LIB_ELF_X86_H */

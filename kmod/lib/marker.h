@@ -9,6 +9,14 @@
 #include "pure.h"
 #include "../uapi/xlate.h"
 
+/*
+ * The tag a translated exec leaves in bprm->per_clear for the exec
+ * tracepoint.  It is never set in a personality, so clearing it at the
+ * point of no return changes nothing; like the marker bits it lies
+ * above every flag <linux/personality.h> defines.
+ */
+#define XLATE_PER_EXEC_TAG	0x10000000U
+
 /**
  * xlate_marker_has_x86_view() - does a task with @personality see x86?
  * @personality: the task's personality word
@@ -21,25 +29,122 @@ static inline bool xlate_marker_has_x86_view(unsigned int personality)
 }
 
 /**
- * xlate_marker_after_exec() - personality after a successful exec
- * @personality: the personality the exec left (marker bits may already
- *               have been cleared through bprm->per_clear)
- * @translated: whether xlate handed this exec to the runtime
+ * xlate_marker_keeps_view_armed() - must the x86-view hooks stay armed?
+ * @personality: a task's personality word
  *
- * A translated exec sets both marker bits.  A native exec clears them
- * if the marker came from a translated exec, and keeps a marker set by
- * hand.  All other bits are kept.
+ * Any marker bit counts: XLATE_PER_TRANSLATED alone marks a translated
+ * exec between the hand-off and its completion.
+ *
+ * Return: true if either marker bit is set.
+ */
+static inline bool xlate_marker_keeps_view_armed(unsigned int personality)
+{
+	return personality & XLATE_PER_MARKER;
+}
+
+/**
+ * xlate_marker_is_hand_set() - was the marker set by hand?
+ * @personality: the task's personality word
+ *
+ * Return: true if XLATE_PER_X86 is set without XLATE_PER_TRANSLATED.
+ */
+static inline bool xlate_marker_is_hand_set(unsigned int personality)
+{
+	return (personality & XLATE_PER_MARKER) == XLATE_PER_X86;
+}
+
+/**
+ * xlate_marker_is_translated() - was the marker set by a translated exec?
+ * @personality: the task's personality word
+ *
+ * Return: true if both marker bits are set.
+ */
+static inline bool xlate_marker_is_translated(unsigned int personality)
+{
+	return (personality & XLATE_PER_MARKER) == XLATE_PER_MARKER;
+}
+
+/**
+ * xlate_marker_at_handoff() - personality of a task whose exec xlate
+ *                             has just handed to the runtime
+ * @personality: the task's personality word
+ *
+ * An unmarked task gets XLATE_PER_TRANSLATED alone, "translated exec
+ * pending": no x86 view yet, but the hooks stay armed until the exec
+ * completes.  A marked task keeps its marker as it is.
+ *
+ * Return: the new personality word.
+ */
+static inline unsigned int xlate_marker_at_handoff(unsigned int personality)
+{
+	if (personality & XLATE_PER_MARKER)
+		return personality;
+	return personality | XLATE_PER_TRANSLATED;
+}
+
+/**
+ * xlate_marker_after_exec() - personality after a successful exec
+ * @personality: the personality the exec left
+ * @translated: whether xlate handed this exec to the runtime
+ * @secure: whether the exec raised privileges (AT_SECURE)
+ *
+ * A translated exec sets both marker bits, but keeps a marker set by
+ * hand as it is.  A native exec clears the marker of a translated exec
+ * (and a pending one left by an exec that failed), and keeps a marker
+ * set by hand, unless it is a secure exec: privileged programs never
+ * see a view an unprivileged caller chose.  All other bits are kept.
  *
  * Return: the new personality word.
  */
 static inline unsigned int xlate_marker_after_exec(unsigned int personality,
-						   bool translated)
+						   bool translated, bool secure)
 {
-	if (translated)
+	if (translated) {
+		if (xlate_marker_is_hand_set(personality))
+			return personality;
 		return personality | XLATE_PER_MARKER;
-	if (personality & XLATE_PER_TRANSLATED)
+	}
+	if ((personality & XLATE_PER_TRANSLATED) || secure)
 		return personality & ~XLATE_PER_MARKER;
 	return personality;
+}
+
+/**
+ * xlate_marker_after_personality() - personality(2) and the marker
+ * @before: the caller's personality before the call
+ * @after: the personality the call set
+ *
+ * A task marked by a translated exec cannot drop its marker with
+ * personality(2): a real x86 kernel has no such bit.  A marker set by
+ * hand stays the caller's to change.
+ *
+ * Return: the personality word to keep.
+ */
+static inline unsigned int xlate_marker_after_personality(unsigned int before,
+							  unsigned int after)
+{
+	if (xlate_marker_is_translated(before))
+		return after | XLATE_PER_MARKER;
+	return after;
+}
+
+/**
+ * xlate_marker_hide() - what personality(2) returns to the caller
+ * @before: the caller's personality before the call
+ * @ret: the syscall's return value (the old personality, or an errno)
+ *
+ * A task marked by a translated exec, or left with the pending marker
+ * by one that failed, does not see the marker bits.  A marker set by
+ * hand stays visible.
+ *
+ * Return: @ret without the marker bits for such a task; @ret unchanged
+ * otherwise.
+ */
+static inline long xlate_marker_hide(unsigned int before, long ret)
+{
+	if (ret < 0 || !(before & XLATE_PER_TRANSLATED))
+		return ret;
+	return ret & ~(long)XLATE_PER_MARKER;
 }
 
 #endif /* XLATE_LIB_MARKER_H */

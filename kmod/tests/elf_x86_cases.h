@@ -74,7 +74,7 @@ struct elf_case {
 	bool null_buf;
 	struct elf_patch patch[MAX_PATCHES];
 	unsigned int npatch;
-	/* Results of xlate_elf_is_x86_64() and of the EM_AARCH64 check. */
+	/* xlate_elf_check() for EM_X86_64 and for EM_AARCH64: 0 or -ENOEXEC. */
 	int want_x86_64;
 	int want_aarch64;
 };

@@ -35,7 +35,8 @@ static void elf_x86_table_test(struct kunit *test)
 		elf_case_fill(c, buf);
 	}
 
-	KUNIT_EXPECT_EQ(test, xlate_elf_is_x86_64(buf, c->len), c->want_x86_64);
+	KUNIT_EXPECT_EQ(test, xlate_elf_is_x86_64(buf, c->len),
+			!c->want_x86_64);
 	KUNIT_EXPECT_EQ(test, xlate_elf_check(buf, c->len, XLATE_EM_X86_64),
 			c->want_x86_64);
 	KUNIT_EXPECT_EQ(test, xlate_elf_check(buf, c->len, XLATE_EM_AARCH64),
@@ -60,12 +61,11 @@ static void elf_x86_trailing_bytes_test(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, buf);
 	memcpy(buf, x86_64_exec, HDR);
 	memset(buf + HDR, 0xff, BPRM_BUF_SIZE - HDR);
-	KUNIT_EXPECT_EQ(test, xlate_elf_is_x86_64(buf, BPRM_BUF_SIZE), 0);
+	KUNIT_EXPECT_TRUE(test, xlate_elf_is_x86_64(buf, BPRM_BUF_SIZE));
 	buf[OFF_MACHINE] = 183;
 	KUNIT_EXPECT_EQ(test, xlate_elf_check(buf, BPRM_BUF_SIZE,
 					      XLATE_EM_AARCH64), 0);
-	KUNIT_EXPECT_EQ(test, xlate_elf_is_x86_64(buf, BPRM_BUF_SIZE),
-			-ENOEXEC);
+	KUNIT_EXPECT_FALSE(test, xlate_elf_is_x86_64(buf, BPRM_BUF_SIZE));
 }
 
 /* Every e_machine value other than the wanted one is refused. */
@@ -78,7 +78,7 @@ static void elf_x86_machine_sweep_test(struct kunit *test)
 	for (m = 0; m <= 0xffff; m++) {
 		buf[OFF_MACHINE] = m & 0xff;
 		buf[OFF_MACHINE + 1] = m >> 8;
-		if (!xlate_elf_is_x86_64(buf, HDR)) {
+		if (xlate_elf_is_x86_64(buf, HDR)) {
 			accepted++;
 			KUNIT_EXPECT_EQ(test, m, XLATE_EM_X86_64);
 		}

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * KUnit suite for kmod/lib/marker.h: where the personality marker bits
- * lie, and how a successful exec changes them.
+ * lie, and how the hand-off, a successful exec and personality(2)
+ * change them.
  */
 #include <kunit/test.h>
 #include <linux/bitops.h>
@@ -76,6 +77,7 @@ struct exec_case {
 	const char *name;
 	unsigned int before;
 	bool translated;
+	bool secure;
 	unsigned int after;
 };
 
@@ -87,23 +89,34 @@ struct exec_case {
 #define SOME	(PER_LINUX32 | ADDR_NO_RANDOMIZE | READ_IMPLIES_EXEC)
 
 static const struct exec_case exec_cases[] = {
-	{ "translated-from-plain", 0, true, MARK },
-	{ "translated-keeps-others", SOME, true, SOME | MARK },
-	{ "translated-from-marked", MARK, true, MARK },
-	{ "translated-from-hand-set", X86, true, MARK },
-	{ "translated-from-translated-only", TRANS, true, MARK },
-	{ "translated-all-others", OTHERS, true, ~0U },
-	{ "translated-all-bits", ~0U, true, ~0U },
-	{ "native-from-plain", 0, false, 0 },
-	{ "native-keeps-others", SOME, false, SOME },
-	{ "native-clears-translated", MARK, false, 0 },
-	{ "native-clears-translated-keeps-others", SOME | MARK, false, SOME },
-	{ "native-clears-translated-only", TRANS, false, 0 },
-	{ "native-keeps-hand-set", X86, false, X86 },
-	{ "native-keeps-hand-set-and-others", SOME | X86, false, SOME | X86 },
-	{ "native-all-others", OTHERS, false, OTHERS },
-	{ "native-all-bits", ~0U, false, OTHERS },
-	{ "native-all-but-translated", ~TRANS, false, ~TRANS },
+	{ "translated-from-plain", 0, true, false, MARK },
+	{ "translated-keeps-others", SOME, true, false, SOME | MARK },
+	{ "translated-from-marked", MARK, true, false, MARK },
+	/* A hand-set marker stays hand-set (issue 13, defect 6). */
+	{ "translated-keeps-hand-set", X86, true, false, X86 },
+	{ "translated-keeps-hand-set-secure", X86, true, true, X86 },
+	{ "translated-from-pending", TRANS, true, false, MARK },
+	{ "translated-all-others", OTHERS, true, false, ~0U },
+	{ "translated-all-bits", ~0U, true, false, ~0U },
+	{ "native-from-plain", 0, false, false, 0 },
+	{ "native-keeps-others", SOME, false, false, SOME },
+	{ "native-clears-translated", MARK, false, false, 0 },
+	{ "native-clears-translated-keeps-others", SOME | MARK, false, false,
+	  SOME },
+	{ "native-clears-pending", TRANS, false, false, 0 },
+	{ "native-keeps-hand-set", X86, false, false, X86 },
+	{ "native-keeps-hand-set-and-others", SOME | X86, false, false,
+	  SOME | X86 },
+	/* Set-id and file-capability programs (issue 13, defect 5). */
+	{ "secure-clears-hand-set", X86, false, true, 0 },
+	{ "secure-clears-hand-set-keeps-others", SOME | X86, false, true,
+	  SOME },
+	{ "secure-clears-translated", MARK, false, true, 0 },
+	{ "secure-from-plain", SOME, false, true, SOME },
+	{ "native-all-others", OTHERS, false, false, OTHERS },
+	{ "native-all-bits", ~0U, false, false, OTHERS },
+	{ "native-all-but-translated", ~TRANS, false, false, ~TRANS },
+	{ "secure-all-but-translated", ~TRANS, false, true, OTHERS },
 };
 
 static void exec_case_desc(const struct exec_case *c, char *desc)
@@ -117,7 +130,8 @@ static void marker_after_exec_table_test(struct kunit *test)
 {
 	const struct exec_case *c = test->param_value;
 
-	KUNIT_EXPECT_EQ(test, xlate_marker_after_exec(c->before, c->translated),
+	KUNIT_EXPECT_EQ(test, xlate_marker_after_exec(c->before, c->translated,
+						      c->secure),
 			c->after);
 }
 
@@ -125,31 +139,44 @@ static void marker_after_exec_table_test(struct kunit *test)
 static void marker_after_exec_sweep_test(struct kunit *test)
 {
 	static const unsigned int states[] = { 0, X86, TRANS, MARK };
-	unsigned int i, s, p, native, xlated;
+	unsigned int i, s, p, native, xlated, secure, handoff;
 
 	for (i = 0; i < 4096; i++) {
 		for (s = 0; s < ARRAY_SIZE(states); s++) {
 			/* Spread i over the word with Knuth's constant. */
 			p = ((i * 2654435761U) & OTHERS) | states[s];
-			xlated = xlate_marker_after_exec(p, true);
-			native = xlate_marker_after_exec(p, false);
+			xlated = xlate_marker_after_exec(p, true, false);
+			native = xlate_marker_after_exec(p, false, false);
+			secure = xlate_marker_after_exec(p, false, true);
 
-			KUNIT_ASSERT_EQ(test, xlated, p | MARK);
+			KUNIT_ASSERT_EQ(test, xlated,
+					states[s] == X86 ? p : p | MARK);
 			KUNIT_ASSERT_EQ(test, native & OTHERS, p & OTHERS);
+			KUNIT_ASSERT_EQ(test, secure, p & OTHERS);
 			KUNIT_ASSERT_TRUE(test,
 					  xlate_marker_has_x86_view(xlated));
 			KUNIT_ASSERT_EQ(test,
-					xlate_marker_after_exec(native, false),
+					xlate_marker_after_exec(native, false,
+								false),
 					native);
 			KUNIT_ASSERT_EQ(test,
-					xlate_marker_after_exec(xlated, true),
+					xlate_marker_after_exec(xlated, true,
+								false),
 					xlated);
 			/* A translated marker never survives a native exec. */
-			KUNIT_ASSERT_EQ(test,
-					xlate_marker_after_exec(xlated, false),
-					p & OTHERS);
+			if (states[s] != X86)
+				KUNIT_ASSERT_EQ(test,
+						xlate_marker_after_exec(xlated,
+									false,
+									false),
+						p & OTHERS);
 			KUNIT_ASSERT_EQ(test, native,
 					states[s] == X86 ? p : p & OTHERS);
+			/* The hand-off keeps the hooks armed till the end. */
+			handoff = xlate_marker_at_handoff(p);
+			KUNIT_ASSERT_TRUE(test,
+					  xlate_marker_keeps_view_armed(handoff));
+			KUNIT_ASSERT_EQ(test, handoff & OTHERS, p & OTHERS);
 		}
 	}
 }
@@ -168,11 +195,55 @@ static void marker_has_x86_view_test(struct kunit *test)
 							   KERNEL_PER_FLAGS));
 }
 
+/* Pending marker at the hand-off (issue 13, defect 3). */
+static void marker_at_handoff_test(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, xlate_marker_at_handoff(0), TRANS);
+	KUNIT_EXPECT_EQ(test, xlate_marker_at_handoff(SOME), SOME | TRANS);
+	KUNIT_EXPECT_EQ(test, xlate_marker_at_handoff(X86), X86);
+	KUNIT_EXPECT_EQ(test, xlate_marker_at_handoff(MARK), MARK);
+	KUNIT_EXPECT_EQ(test, xlate_marker_at_handoff(TRANS), TRANS);
+	KUNIT_EXPECT_FALSE(test, xlate_marker_has_x86_view(TRANS));
+	KUNIT_EXPECT_TRUE(test, xlate_marker_keeps_view_armed(TRANS));
+	KUNIT_EXPECT_TRUE(test, xlate_marker_keeps_view_armed(X86));
+	KUNIT_EXPECT_FALSE(test, xlate_marker_keeps_view_armed(OTHERS));
+	/* The exec tag is never part of the marker. */
+	KUNIT_EXPECT_EQ(test, XLATE_PER_EXEC_TAG & MARK, 0U);
+	KUNIT_EXPECT_EQ(test, XLATE_PER_EXEC_TAG & (unsigned int)KERNEL_PER_FLAGS,
+			0U);
+	KUNIT_EXPECT_EQ(test, XLATE_PER_EXEC_TAG & PER_MASK, 0U);
+}
+
+/* personality(2) by marked tasks: the "decide" item of issue 13. */
+static void marker_personality_test(struct kunit *test)
+{
+	/* A translated marker survives and is hidden. */
+	KUNIT_EXPECT_EQ(test, xlate_marker_after_personality(MARK,
+							     ADDR_NO_RANDOMIZE),
+			ADDR_NO_RANDOMIZE | MARK);
+	KUNIT_EXPECT_EQ(test, xlate_marker_after_personality(SOME | MARK,
+							     SOME | MARK),
+			SOME | MARK);
+	KUNIT_EXPECT_EQ(test, xlate_marker_hide(MARK, SOME | MARK), SOME);
+	KUNIT_EXPECT_EQ(test, xlate_marker_hide(MARK, -EINVAL), -EINVAL);
+	/* A pending marker left by a failed exec is hidden, not kept. */
+	KUNIT_EXPECT_EQ(test, xlate_marker_hide(TRANS, SOME | TRANS), SOME);
+	KUNIT_EXPECT_EQ(test, xlate_marker_after_personality(TRANS, 0), 0U);
+	/* A hand-set marker stays the user's. */
+	KUNIT_EXPECT_EQ(test, xlate_marker_after_personality(X86, 0), 0U);
+	KUNIT_EXPECT_EQ(test, xlate_marker_hide(X86, X86), X86);
+	/* Unmarked tasks: nothing changes. */
+	KUNIT_EXPECT_EQ(test, xlate_marker_after_personality(0, X86), X86);
+	KUNIT_EXPECT_EQ(test, xlate_marker_hide(0, SOME), SOME);
+}
+
 static struct kunit_case marker_cases[] = {
 	KUNIT_CASE(marker_layout_test),
 	KUNIT_CASE_PARAM(marker_after_exec_table_test, marker_exec_gen_params),
 	KUNIT_CASE(marker_after_exec_sweep_test),
 	KUNIT_CASE(marker_has_x86_view_test),
+	KUNIT_CASE(marker_at_handoff_test),
+	KUNIT_CASE(marker_personality_test),
 	{}
 };
 

@@ -14,7 +14,19 @@
  * XLATE_PER_TRANSLATED  the marker was set by a translated exec; the next
  *                       successful exec of a native program clears both
  *                       bits.  A marker set by hand (XLATE_PER_X86 alone)
- *                       survives native execs, like setarch's flags.
+ *                       survives native execs, like setarch's flags, and
+ *                       translated ones, but not a secure exec (set-id or
+ *                       file capabilities, AT_SECURE).
+ *
+ * XLATE_PER_TRANSLATED alone marks a translated exec in flight: set at the
+ * hand-off, completed to both bits when the exec succeeds.  An exec that
+ * fails after the hand-off leaves it on the caller (no x86 view) until the
+ * caller's next exec.
+ *
+ * A task marked by a translated exec neither sees the bits in what
+ * personality(2) returns nor drops them by setting a personality; a
+ * pending marker is hidden too.  Read /proc/PID/personality for the
+ * kernel's value.
  *
  * Both bits are inherited by fork and clone.
  */

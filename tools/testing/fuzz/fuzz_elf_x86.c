@@ -16,18 +16,18 @@ static const unsigned char elf64_lsb[7] = { 0x7f, 'E', 'L', 'F', 2, 1, 1 };
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	unsigned char *buf = malloc(size ? size : 1);
-	int ret;
+	bool x86_64;
 
 	memcpy(buf, data, size);
-	ret = xlate_elf_is_x86_64(buf, size);
-	if (ret != 0 && ret != -ENOEXEC)
+	x86_64 = xlate_elf_is_x86_64(buf, size);
+	if (x86_64 != !xlate_elf_check(buf, size, XLATE_EM_X86_64))
 		abort();
-	if (ret == 0 &&
+	if (x86_64 &&
 	    (size < XLATE_ELF64_EHDR_SIZE || memcmp(buf, elf64_lsb, 7) ||
 	     buf[18] != XLATE_EM_X86_64 || buf[19] != 0))
 		abort();
 	/* x86-64 and arm64 verdicts never both say yes */
-	if (ret == 0 && xlate_elf_check(buf, size, XLATE_EM_AARCH64) == 0)
+	if (x86_64 && xlate_elf_check(buf, size, XLATE_EM_AARCH64) == 0)
 		abort();
 	free(buf);
 	return 0;

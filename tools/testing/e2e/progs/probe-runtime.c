@@ -13,7 +13,6 @@
  */
 #include <stdlib.h>
 #include <sys/auxv.h>
-#include <sys/personality.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
 #include <unistd.h>
@@ -75,10 +74,26 @@ static void print_view(void)
 		printf("cpuinfo_vendor_id=%s\n", r ? line : "none");
 }
 
+/*
+ * The personality as the kernel keeps it: personality(2) hides the
+ * marker from a task marked by a translated exec, as the runtime is.
+ */
+static unsigned int self_personality(void)
+{
+	unsigned int pers = 0;
+	FILE *f = fopen("/proc/self/personality", "r");
+
+	if (!f || fscanf(f, "%x", &pers) != 1)
+		pers = 0xffffffff;
+	if (f)
+		fclose(f);
+	return pers;
+}
+
 int main(int argc, char **argv)
 {
 	unsigned long at_flags = getauxval(AT_FLAGS);
-	unsigned int pers = personality(0xffffffff);
+	unsigned int pers = self_personality();
 	const char *code = getenv("PROBE_EXIT");
 	char line[256];
 	int i, r;
