@@ -59,7 +59,7 @@ static int __init xlate_init(void)
 	 * runs module code, so nothing after this may fail but the
 	 * handler's registration, which does not in practice.
 	 */
-	ret = xlate_config_init();
+	ret = xlate_config_init(kobj);
 	if (ret)
 		goto err_view;
 	ret = xlate_binfmt_init();
@@ -88,10 +88,10 @@ static void __exit xlate_exit(void)
 	xlate_binfmt_exit();
 	xlate_view_exit();
 	xlate_marker_exit();
+	xlate_config_exit();
 	xlate_cpuinfo_exit();
 	xlate_stats_exit();
 	xlate_sysfs_exit();
-	xlate_config_exit();
 	pr_info("unloaded\n");
 }
 

@@ -89,10 +89,11 @@ static inline unsigned int xlate_marker_at_handoff(unsigned int personality)
  * @secure: whether the exec raised privileges (AT_SECURE)
  *
  * A translated exec sets both marker bits, but keeps a marker set by
- * hand as it is.  A native exec clears the marker of a translated exec
- * (and a pending one left by an exec that failed), and keeps a marker
- * set by hand, unless it is a secure exec: privileged programs never
- * see a view an unprivileged caller chose.  All other bits are kept.
+ * hand as it is, unless it is a secure exec.  A native exec clears the
+ * marker of a translated exec (and a pending one left by an exec that
+ * failed), and keeps a marker set by hand, unless it is a secure exec.
+ * So a privileged program, or the native programs it runs, never keeps
+ * a view an unprivileged caller chose.  All other bits are kept.
  *
  * Return: the new personality word.
  */
@@ -100,7 +101,7 @@ static inline unsigned int xlate_marker_after_exec(unsigned int personality,
 						   bool translated, bool secure)
 {
 	if (translated) {
-		if (xlate_marker_is_hand_set(personality))
+		if (xlate_marker_is_hand_set(personality) && !secure)
 			return personality;
 		return personality | XLATE_PER_MARKER;
 	}

@@ -94,7 +94,9 @@ static const struct exec_case exec_cases[] = {
 	{ "translated-from-marked", MARK, true, false, MARK },
 	/* A hand-set marker stays hand-set (issue 13, defect 6). */
 	{ "translated-keeps-hand-set", X86, true, false, X86 },
-	{ "translated-keeps-hand-set-secure", X86, true, true, X86 },
+	/* ... but not into a privileged program's native children. */
+	{ "translated-secure-from-hand-set", X86, true, true, MARK },
+	{ "translated-secure-from-plain", SOME, true, true, SOME | MARK },
 	{ "translated-from-pending", TRANS, true, false, MARK },
 	{ "translated-all-others", OTHERS, true, false, ~0U },
 	{ "translated-all-bits", ~0U, true, false, ~0U },
