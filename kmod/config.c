@@ -24,11 +24,13 @@
 #include <linux/moduleparam.h>
 #include <linux/mutex.h>
 #include <linux/slab.h>
+#include <linux/sysfs.h>
 #include <linux/uidgid.h>
 #include <linux/workqueue.h>
 #include <linux/xattr.h>
 
 #include "compat.h"
+#include "lib/binfmt_line.h"
 #include "lib/elf_x86.h"
 #include "lib/param_parse.h"
 
@@ -59,6 +61,7 @@ static bool xlate_cfg_gone;
 static struct {
 	const char *runtime;		/* NULL: look for one */
 	struct xlate_switches sw;
+	unsigned int given;		/* sw_bit() of each switch given */
 } xlate_staged = {
 	.sw.enabled = true,
 };
@@ -75,19 +78,65 @@ static DECLARE_WORK(boot_retry_work, boot_retry_fn);
 /* How long module init waits for one runtime path to open. */
 #define XLATE_OPEN_TIMEOUT_MS	2000
 
-static const char * const xlate_known_runtimes[] = {
-	"/media/rosetta/rosetta",
-	"/mnt/rosetta/rosetta",
-	"/usr/bin/FEX",			/* FEXInterpreter's newer name */
-	"/usr/local/bin/FEX",
-	"/usr/bin/FEXInterpreter",
-	"/usr/local/bin/FEXInterpreter",
-	"/usr/bin/box64",
-	"/usr/local/bin/box64",
-	"/usr/bin/qemu-x86_64-static",
-	"/usr/libexec/qemu-binfmt/x86_64-binfmt-P",
-	"/usr/bin/qemu-x86_64",
+#define P	.preserve_argv0 = true
+#define O	.open_binary = true
+#define C	.credentials = true
+
+/*
+ * The runtimes xlate looks for, in order, with the modes their own
+ * packages register them with (Documentation/runtimes.rst says where
+ * each comes from).  binfmt_misc's F is what xlate always does.
+ */
+static const struct xlate_known_runtime {
+	const char *path;
+	struct xlate_switches modes;
+} xlate_known_runtimes[] = {
+	/* Apple's update-binfmts line: --credentials yes --fix-binary yes */
+	{ "/media/rosetta/rosetta", { C } },
+	{ "/mnt/rosetta/rosetta", { C } },
+	/* FEX's Data/binfmts/FEX-x86_64.conf.in: POCF */
+	{ "/usr/bin/FEX", { P, O, C } },
+	{ "/usr/local/bin/FEX", { P, O, C } },
+	{ "/usr/bin/FEXInterpreter", { P, O, C } },
+	{ "/usr/local/bin/FEXInterpreter", { P, O, C } },
+	/* box64 registers with no flags */
+	{ "/usr/bin/box64", { } },
+	{ "/usr/local/bin/box64", { } },
+	/* Debian's /usr/lib/binfmt.d/qemu-x86_64.conf: OPF */
+	{ "/usr/bin/qemu-x86_64-static", { P, O } },
+	{ "/usr/libexec/qemu-binfmt/x86_64-binfmt-P", { P, O } },
+	{ "/usr/bin/qemu-x86_64", { P, O } },
 };
+
+#undef P
+#undef O
+#undef C
+
+/* The bit of a switch in xlate_staged.given. */
+#define SW_BIT(field)	(1U << offsetof(struct xlate_switches, field))
+
+/*
+ * The modes for @path: a known runtime's, except for the switches given
+ * at load (@given), which keep @sw's value.
+ */
+static void known_modes(struct xlate_switches *sw, const char *path,
+			unsigned int given)
+{
+	const struct xlate_switches *m = NULL;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(xlate_known_runtimes); i++)
+		if (!strcmp(path, xlate_known_runtimes[i].path))
+			m = &xlate_known_runtimes[i].modes;
+	if (!m)
+		return;
+	if (!(given & SW_BIT(preserve_argv0)))
+		sw->preserve_argv0 = m->preserve_argv0;
+	if (!(given & SW_BIT(open_binary)))
+		sw->open_binary = m->open_binary;
+	if (!(given & SW_BIT(credentials)))
+		sw->credentials = m->credentials;
+}
 
 /**
  * xlate_config_get() - take a reference to the current configuration
@@ -148,6 +197,8 @@ static struct xlate_config *cfg_new(const struct xlate_config *from,
 	memcpy(cfg->path, path, len);
 	cfg->runtime = runtime;
 	cfg->sw = from ? from->sw : xlate_staged.sw;
+	strscpy(cfg->source, from ? from->source : "default",
+		sizeof(cfg->source));
 	cfg_resolve(cfg);
 	return cfg;
 }
@@ -389,10 +440,14 @@ static int config_may_write(void)
 
 /*
  * Publish the current configuration with @path and @file as runtime
- * (ownership of @file passes).  Any runtime configured ends the
- * load-time search; @searching: publish only while that search is on.
+ * (ownership of @file passes), the hand-off modes of @modes (NULL: keep
+ * them) and @source, all in one step.  Any runtime configured ends the
+ * load-time search; @searching: publish only while that search is on,
+ * with the known modes of the runtime found for the switches nobody set.
  */
-static int runtime_publish(const char *path, struct file *file, bool searching)
+static int runtime_publish(const char *path, struct file *file,
+			   const struct xlate_switches *modes,
+			   const char *source, bool searching)
 {
 	struct xlate_config *cfg;
 	int ret = 0;
@@ -403,6 +458,15 @@ static int runtime_publish(const char *path, struct file *file, bool searching)
 	} else {
 		cfg = cfg_new(cfg_current_locked(), path, file);
 		if (cfg) {
+			if (modes) {
+				cfg->sw.preserve_argv0 = modes->preserve_argv0;
+				cfg->sw.open_binary = modes->open_binary;
+				cfg->sw.credentials = modes->credentials;
+			}
+			if (searching)
+				known_modes(&cfg->sw, path, xlate_staged.given);
+			cfg_resolve(cfg);
+			strscpy(cfg->source, source, sizeof(cfg->source));
 			cfg_publish_locked(cfg);
 			WRITE_ONCE(xlate_boot_retry, false);
 		} else {
@@ -448,7 +512,7 @@ static int runtime_set(const char *val, const struct kernel_param *kp)
 			goto out;
 		}
 	}
-	ret = runtime_publish(path, file, false);
+	ret = runtime_publish(path, file, NULL, "parameters", false);
 	if (!ret)
 		pr_info("runtime set to \"%s\"\n", path);
 out:
@@ -499,6 +563,7 @@ static int switch_set(const char *val, const struct kernel_param *kp)
 	}
 	if (!READ_ONCE(xlate_loaded)) {
 		*sw_field(&xlate_staged.sw, kp) = on;
+		xlate_staged.given |= 1U << (uintptr_t)kp->arg;
 		return 0;
 	}
 	ret = -ENODEV;
@@ -508,6 +573,8 @@ static int switch_set(const char *val, const struct kernel_param *kp)
 		ret = cfg ? 0 : -ENOMEM;
 		if (cfg) {
 			*sw_field(&cfg->sw, kp) = on;
+			xlate_staged.given |= 1U << (uintptr_t)kp->arg;
+			strscpy(cfg->source, "parameters", sizeof(cfg->source));
 			cfg_resolve(cfg);
 			cfg_publish_locked(cfg);
 		}
@@ -564,9 +631,9 @@ static int runtime_find(const char *given, char *path, struct file **file,
 		return 0;
 	}
 	for (i = 0; i < ARRAY_SIZE(xlate_known_runtimes); i++) {
-		*file = runtime_open_bounded(xlate_known_runtimes[i], why);
+		*file = runtime_open_bounded(xlate_known_runtimes[i].path, why);
 		if (!IS_ERR(*file)) {
-			strscpy(path, xlate_known_runtimes[i],
+			strscpy(path, xlate_known_runtimes[i].path,
 				XLATE_RUNTIME_PATH_MAX);
 			pr_info("found runtime \"%s\"\n", path);
 			return 0;
@@ -592,7 +659,8 @@ static void runtime_search(const char *given)
 		return;
 	ret = runtime_find(given, path, &file, &why);
 	if (!ret) {
-		runtime_publish(path, file, true);
+		runtime_publish(path, file, NULL, given ? "load" : "autodetect",
+				true);
 	} else if (!given) {
 		pr_info("no runtime found; x86-64 programs will not run until one is set in /sys/module/xlate/parameters/runtime\n");
 	} else if (ret == -ENOENT || ret == -ETIMEDOUT) {
@@ -604,6 +672,84 @@ static void runtime_search(const char *given)
 	}
 	kfree(path);
 }
+
+/*
+ * /sys/kernel/xlate/config: the runtime and the hand-off modes in one
+ * binfmt_misc registration line, set in one write (binfmt_misc sets an
+ * interpreter and its flags together too) and read back the same way.
+ */
+static ssize_t config_show(struct kobject *kobj, struct kobj_attribute *attr,
+			   char *buf)
+{
+	struct xlate_config *cfg = xlate_config_get();
+	int len = 0;
+
+	if (cfg && cfg->runtime)
+		len = xlate_binfmt_line_format(buf, PAGE_SIZE, cfg->source,
+					       cfg->path,
+					       cfg->sw.preserve_argv0,
+					       cfg->sw.open_binary,
+					       cfg->sw.credentials);
+	xlate_config_put(cfg);
+	return min_t(int, len, PAGE_SIZE - 1);
+}
+
+static ssize_t config_store(struct kobject *kobj, struct kobj_attribute *attr,
+			    const char *buf, size_t count)
+{
+	struct xlate_switches modes = {};
+	struct xlate_binfmt_line *line;
+	struct file *file;
+	const char *why;
+	char *text, *path = NULL;
+	int ret;
+
+	ret = config_may_write();
+	if (ret)
+		return ret;
+	text = kmemdup_nul(buf, count, GFP_KERNEL);
+	line = kmalloc(sizeof(*line), GFP_KERNEL);
+	path = kmalloc(XLATE_RUNTIME_PATH_MAX, GFP_KERNEL);
+	ret = -ENOMEM;
+	if (!text || !line || !path)
+		goto out;
+	ret = xlate_binfmt_line_parse(text, line, &why);
+	if (ret) {
+		pr_warn_ratelimited("config line rejected: %s\n", why);
+		goto out;
+	}
+	ret = xlate_parse_runtime_path(line->interpreter, path,
+				       XLATE_RUNTIME_PATH_MAX);
+	if (ret) {
+		pr_warn_ratelimited("config line rejected: interpreter \"%*pE\": %s (%d)\n",
+				    (int)min_t(size_t, line->interpreter_len, 256),
+				    line->interpreter, runtime_errmsg(ret), ret);
+		goto out;
+	}
+	file = runtime_open(path, &why);
+	if (IS_ERR(file)) {
+		ret = PTR_ERR(file);
+		pr_warn_ratelimited("config line rejected: runtime %s: %s (%d)\n",
+				    path, why, ret);
+		goto out;
+	}
+	modes.preserve_argv0 = line->preserve_argv0;
+	modes.open_binary = line->open_binary;
+	modes.credentials = line->credentials;
+	ret = runtime_publish(path, file, &modes, line->name, false);
+	if (!ret)
+		pr_info("configured from \"%s\": runtime \"%s\" preserve_argv0=%d open_binary=%d credentials=%d\n",
+			line->name, path, modes.preserve_argv0,
+			modes.open_binary, modes.credentials);
+out:
+	kfree(path);
+	kfree(line);
+	kfree(text);
+	return ret ? ret : count;
+}
+
+static struct kobj_attribute config_attr = __ATTR_RW(config);
+static struct kobject *xlate_config_kobj;
 
 static char *xlate_boot_runtime;	/* the given runtime, for retries */
 
@@ -637,14 +783,16 @@ bool xlate_config_boot_pending(void)
 /**
  * xlate_config_init() - apply the load-time configuration
  *
+ * @kobj: /sys/kernel/xlate, where the config file goes
+ *
  * Publishes the switches given at load, then looks for the runtime: the
  * one given with runtime=, or the first known one present.  Neither a
  * runtime that is missing nor one whose lookup blocks keeps xlate from
  * loading; the search is retried when PID 1 execs.  Logs the result.
  *
- * Return: 0 or -ENOMEM.
+ * Return: 0 or a negative errno.
  */
-int xlate_config_init(void)
+int xlate_config_init(struct kobject *kobj)
 {
 	const char *given = xlate_staged.runtime;
 	struct xlate_config *cfg;
@@ -669,6 +817,13 @@ int xlate_config_init(void)
 		kfree(path);
 		return -ENOMEM;
 	}
+	ret = sysfs_create_file(kobj, &config_attr.attr);
+	if (ret) {
+		xlate_config_put(cfg);
+		kfree(path);
+		return ret;
+	}
+	xlate_config_kobj = kobj;
 	mutex_lock(&xlate_cfg_lock);
 	cfg_publish_locked(cfg);
 	/* runtime= with an empty or invalid path: run without one. */
@@ -691,18 +846,22 @@ int xlate_config_init(void)
 /**
  * xlate_config_exit() - drop the configuration at module exit
  *
- * Called after the binfmt handler and the exec tracepoint are gone;
- * releases the runtime file.  Parameter writes that come after it
- * (their sysfs files are removed only once the module is freed) fail
- * with -ENODEV.
+ * Called after the binfmt handler is gone; releases the runtime file.
+ * Parameter writes that come after it (their sysfs files are removed
+ * only once the module is freed) fail with -ENODEV.
  */
 void xlate_config_exit(void)
 {
+	if (xlate_config_kobj)
+		sysfs_remove_file(xlate_config_kobj, &config_attr.attr);
+	xlate_config_kobj = NULL;
 	mutex_lock(&xlate_cfg_lock);
 	xlate_cfg_gone = true;
 	WRITE_ONCE(xlate_boot_retry, false);
 	cfg_publish_locked(NULL);
 	mutex_unlock(&xlate_cfg_lock);
+	/* An exec tracepoint probe that saw the retry on may still queue it. */
+	synchronize_rcu();
 	cancel_work_sync(&boot_retry_work);
 	kfree(xlate_boot_runtime);
 	xlate_boot_runtime = NULL;

@@ -31,13 +31,14 @@ struct xlate_config {
 	struct file *runtime;	/* opened with open_exec(); NULL: none */
 	struct xlate_switches sw;
 	bool execfd;		/* open_binary or credentials: AT_EXECFD */
+	char source[64];	/* who set it: a binfmt line's name, "load", ... */
 	char path[];		/* as configured; "" when runtime is NULL */
 };
 
 struct xlate_config *xlate_config_get(void);
 void xlate_config_put(struct xlate_config *cfg);
 const char *xlate_runtime_privilege(struct file *file);
-int xlate_config_init(void);
+int xlate_config_init(struct kobject *kobj);
 void xlate_config_exit(void);
 bool xlate_config_boot_pending(void);
 void xlate_config_boot_exec(void);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * xlatectl status [--json]: is the module loaded, its configuration,
- * cpuinfo profile and counters, and the binfmt_misc registrations that
- * would also take x86-64 ELF files.
+ * xlatectl status [--json]: is the module loaded, its configuration and
+ * where it came from, cpuinfo profile and counters, and the binfmt_misc
+ * registrations that would also take x86-64 ELF files.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -26,6 +26,9 @@ struct claim {
 struct status {
 	bool loaded;
 	char version[256];
+	int config_state;	/* 1 a line, 0 empty (no runtime), -1 no file */
+	char config[VALUE_BUF];
+	char source[VALUE_BUF];
 	struct kv_list params;
 	struct kv_list cpuinfo;
 	struct kv_list stats;
@@ -78,6 +81,47 @@ static void scan_binfmt(struct status *st)
 	qsort(st->claims, st->nclaims, sizeof(st->claims[0]), cmp_claim);
 }
 
+/*
+ * /sys/kernel/xlate/config: the configuration as a registration line,
+ * whose name is its source.
+ */
+static void read_config(struct status *st)
+{
+	char path[PATH_BUF], del[2] = "";
+	size_t n;
+
+	sys_path(path, sizeof(path), XLATE_SYSFS_CONFIG);
+	st->config_state = -1;
+	if (read_value(path, st->config, sizeof(st->config)))
+		return;
+	st->config_state = !!st->config[0];
+	if (!st->config_state)
+		return;
+	del[0] = st->config[0];
+	n = strcspn(st->config + 1, del);
+	snprintf(st->source, sizeof(st->source), "%.*s", (int)n,
+		 st->config + 1);
+}
+
+/* What a configuration's source name means. */
+static const char *source_kind(const char *source)
+{
+	static const struct {
+		const char *name, *kind;
+	} kinds[] = {
+		{ "load", "runtime= at load" },
+		{ "autodetect", "found at load" },
+		{ "parameters", "module parameters" },
+		{ "default", "built-in default" },
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(kinds); i++)
+		if (!strcmp(source, kinds[i].name))
+			return kinds[i].kind;
+	return "binfmt line";
+}
+
 static void gather(struct status *st)
 {
 	char dir[PATH_BUF];
@@ -87,6 +131,7 @@ static void gather(struct status *st)
 	if (st->loaded) {
 		if (module_version(st->version, sizeof(st->version)))
 			st->version[0] = '\0';
+		read_config(st);
 		sys_path(dir, sizeof(dir), XLATE_SYSFS_PARAMS);
 		kv_read_dir(&st->params, dir, param_names, NULL);
 		sys_path(dir, sizeof(dir), XLATE_SYSFS_CPUINFO);
@@ -139,11 +184,15 @@ static void print_text(const struct status *st)
 		for (i = 0; i < st->params.n; i++) {
 			const struct kv *p = &st->params.kv[i];
 
-			if (!strcmp(p->name, "runtime"))
-				printf("  %-22s %s\n", "runtime:", *p->value ?
-				       p->value : "(none: x86-64 programs fail with ENOEXEC)");
-			else
+			if (strcmp(p->name, "runtime")) {
 				printf("  %-22s %s\n", p->name, onoff(p->value));
+				continue;
+			}
+			printf("  %-22s %s\n", "runtime:", *p->value ?
+			       p->value : "(none: x86-64 programs fail with ENOEXEC)");
+			if (st->config_state > 0)
+				printf("  %-22s %s (%s)\n", "source:", st->source,
+				       source_kind(st->source));
 		}
 		printf("cpuinfo profile:\n");
 		for (i = 0; i < st->cpuinfo.n; i++)
@@ -206,6 +255,21 @@ static void print_json(const struct status *st)
 		printf(",\"version\":");
 		json_string(st->version);
 		json_kv("parameters", &st->params, false, true);
+		if (st->config_state >= 0) {
+			printf(",\"config\":{\"line\":");
+			json_string(st->config);
+			printf(",\"source\":");
+			if (st->config_state)
+				json_string(st->source);
+			else
+				printf("null");
+			printf(",\"source_kind\":");
+			if (st->config_state)
+				json_string(source_kind(st->source));
+			else
+				printf("null");
+			putchar('}');
+		}
 		json_kv("cpuinfo", &st->cpuinfo, false, false);
 		json_kv("stats", &st->stats, true, false);
 	}
@@ -243,9 +307,10 @@ static void free_status(struct status *st)
 
 static const char status_usage[] =
 	"usage: xlatectl status [--json]\n"
-	"Show whether xlate is loaded, its version, runtime and modes, the\n"
-	"cpuinfo profile, the counters, and binfmt_misc registrations that\n"
-	"would also take x86-64 ELF files.  Exit status 3 if not loaded.\n";
+	"Show whether xlate is loaded, its version, runtime and modes and\n"
+	"where they came from, the cpuinfo profile, the counters, and\n"
+	"binfmt_misc registrations that would also take x86-64 ELF files.\n"
+	"Exit status 3 if not loaded.\n";
 
 /**
  * cmd_status() - xlatectl status: module, configuration, counters

@@ -154,6 +154,27 @@ const char *cpuinfo_errmsg(int err)
 }
 
 /**
+ * config_errmsg() - what to do about a failed write of a registration line
+ * @err: the positive errno of a write to /sys/kernel/xlate/config
+ *
+ * EINVAL is the line (dmesg says why) or the interpreter's syntax; the
+ * other errors are those of a runtime write.
+ *
+ * Return: a sentence, or NULL for an errno the module does not return.
+ */
+const char *config_errmsg(int err)
+{
+	static const struct errmsg config_msgs[] = {
+		{ EINVAL,
+		  "the kernel refused the line (dmesg: \"config line rejected: ...\"): magic and mask must select x86-64 ELF, and the interpreter must be an absolute path without control characters or \".\"/\"..\" components",
+		},
+	};
+
+	return lookup(config_msgs, ARRAY_SIZE(config_msgs), err) ?:
+	       runtime_errmsg(err);
+}
+
+/**
  * report_write_error() - print why a change failed
  * @what: what was being changed, e.g. "set runtime /usr/bin/x"
  * @err: the positive errno

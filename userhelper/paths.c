@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Where xlatectl finds sysfs and procfs, and small file helpers.
- * XLATECTL_SYSFS_ROOT and XLATECTL_PROC_ROOT replace /sys and /proc so
- * the host unit tests can run against a fake tree.
+ * XLATECTL_SYSFS_ROOT and XLATECTL_PROC_ROOT replace /sys and /proc, and
+ * XLATECTL_ROOT is put before the other files xlatectl reads (import's
+ * registration directories and interpreters), so the host unit tests
+ * can run against a fake tree.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -82,6 +84,21 @@ void sys_path(char *buf, size_t size, const char *abs)
 void proc_path(char *buf, size_t size, const char *abs)
 {
 	rooted(buf, size, abs, "/proc", proc_root());
+}
+
+/**
+ * root_path() - where a file of the system is, below $XLATECTL_ROOT
+ * @buf: destination, always NUL-terminated (cut short if too small)
+ * @size: bytes of @buf
+ * @abs: the absolute path as it is on a real system
+ *
+ * Not for /sys and /proc (sys_path(), proc_path()).
+ */
+void root_path(char *buf, size_t size, const char *abs)
+{
+	const char *r = getenv("XLATECTL_ROOT");
+
+	snprintf(buf, size, "%s%s", r && strcmp(r, "/") ? r : "", abs);
 }
 
 /**

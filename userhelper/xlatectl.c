@@ -20,6 +20,9 @@ static const char main_usage[] =
 	"  set runtime PATH                set the translator\n"
 	"  set SWITCH on|off               enabled, preserve_argv0, open_binary,\n"
 	"                                  credentials\n"
+	"  import [--dry-run] [FILE|--auto]\n"
+	"                                  runtime and modes from a binfmt.d or\n"
+	"                                  update-binfmts registration\n"
 	"  cpuinfo show                    the x86 /proc/cpuinfo profile\n"
 	"  cpuinfo set FIELD VALUE         change one field\n"
 	"  cpuinfo reset                   back to the default profile\n"
@@ -36,6 +39,7 @@ static const struct {
 } commands[] = {
 	{ "status", cmd_status },
 	{ "set", cmd_set },
+	{ "import", cmd_import },
 	{ "cpuinfo", cmd_cpuinfo },
 	{ "ps", cmd_ps },
 	{ "exec", cmd_exec },

@@ -34,6 +34,7 @@ const char *proc_root(void);
 bool fake_roots(void);
 void sys_path(char *buf, size_t size, const char *abs);
 void proc_path(char *buf, size_t size, const char *abs);
+void root_path(char *buf, size_t size, const char *abs);
 int read_value(const char *path, char *buf, size_t size);
 int write_value(const char *path, const char *value, bool *at_open);
 bool module_loaded(void);
@@ -45,6 +46,7 @@ const char *open_errmsg(int err);
 const char *runtime_errmsg(int err);
 const char *switch_errmsg(int err);
 const char *cpuinfo_errmsg(int err);
+const char *config_errmsg(int err);
 void report_write_error(const char *what, int err, bool at_open,
 			const char *(*msg)(int err));
 int not_loaded(void);
@@ -66,6 +68,7 @@ int cmd_set(int argc, char **argv);
 int cmd_cpuinfo(int argc, char **argv);
 int cmd_ps(int argc, char **argv);
 int cmd_exec(int argc, char **argv);
+int cmd_import(int argc, char **argv);
 
 bool is_help(const char *arg);
 int usage_error(const char *cmd, const char *fmt, ...) __printf(2, 3);

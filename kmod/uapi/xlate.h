@@ -42,5 +42,7 @@
 #define XLATE_SYSFS_DIR		"/sys/kernel/xlate"
 #define XLATE_SYSFS_STATS	XLATE_SYSFS_DIR "/stats"
 #define XLATE_SYSFS_CPUINFO	XLATE_SYSFS_DIR "/cpuinfo"
+/* The runtime and its modes as one binfmt_misc registration line. */
+#define XLATE_SYSFS_CONFIG	XLATE_SYSFS_DIR "/config"
 
 #endif /* _UAPI_XLATE_H */

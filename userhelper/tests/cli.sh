@@ -4,7 +4,9 @@
 # xlatectl's command line against a fake /sys and /proc
 # (XLATECTL_SYSFS_ROOT, XLATECTL_PROC_ROOT): argument parsing, exit
 # codes, output formats (JSON validity included), what each change
-# writes, binfmt_misc reporting and ps.
+# writes, binfmt_misc reporting, import (the real registration files of
+# tools/testing/data/binfmt/, malformed ones, and --auto in a fake root,
+# XLATECTL_ROOT) and ps.
 #
 # usage: XLATECTL=path/to/xlatectl VERSION=x.y.z cli.sh
 set -euo pipefail
@@ -97,6 +99,7 @@ echo 'fpu de "quoted"' >"$c/flags"
 echo 64 >"$c/clflush_size"
 : >"$c/reset"
 chmod 0200 "$c/reset"
+data=$(cd "$(dirname "$0")/../../tools/testing/data/binfmt" && pwd)
 b=$proc/sys/fs/binfmt_misc
 echo enabled >"$b/status"
 : >"$b/register"
@@ -131,7 +134,7 @@ expect_eq args/version "xlatectl $VERSION" "$out"
 expect_rc args/no-command 2
 expect_rc args/unknown-command 2 frobnicate
 expect_rc args/help 0 --help
-for cmd in status set cpuinfo ps exec; do
+for cmd in status set import cpuinfo ps exec; do
 	expect_rc "args/$cmd-help" 0 "$cmd" --help
 	expect_in "args/$cmd-help-usage" "usage: xlatectl $cmd" "$out"
 done
@@ -148,6 +151,9 @@ expect_rc args/cpuinfo-set-slash-refused 2 cpuinfo set ../x 1
 expect_rc args/cpuinfo-sync-extra 2 cpuinfo sync --bogus
 expect_rc args/ps-extra 2 ps --bogus
 expect_rc args/exec-no-command 2 exec --
+expect_rc args/import-two-files 2 import a b
+expect_rc args/import-file-and-auto 2 import --auto a
+expect_rc args/import-unknown-option 2 import --frob
 
 # --- status ------------------------------------------------------------
 expect_rc status/loaded-exit-0 0 status
@@ -189,6 +195,33 @@ else
 	fail status/json-fields "python3 is needed to read the JSON fields"
 fi
 
+# the configuration's source: the name of /sys/kernel/xlate/config's line
+cfg=$sys/kernel/xlate/config
+qline=$(grep -v '^#' "$data/qemu-user-static_7.2.binfmt.d.conf")
+printf '%s\n' "$qline" >"$cfg"
+run status
+expect_in status/source-binfmt-line "source:                qemu-x86_64 (binfmt line)" "$out"
+run status --json
+json_ok status/source-json-valid "$out"
+if command -v python3 >/dev/null; then
+	expect_eq status/source-json "qemu-x86_64 binfmt line" \
+		"$(json_get "$out" 'd["config"]["source"], d["config"]["source_kind"]' | tr -d "(),'")"
+	expect_eq status/source-json-line "$qline" "$(json_get "$out" 'd["config"]["line"]')"
+fi
+printf '|autodetect|M||x|y|/usr/bin/qemu-x86_64-static|POF\n' >"$cfg"
+run status
+expect_in status/source-autodetect "source:                autodetect (found at load)" "$out"
+: >"$cfg"
+run status
+case $out in
+*source:*) fail status/source-none-without-runtime "$out" ;;
+*) pass status/source-none-without-runtime ;;
+esac
+run status --json
+if command -v python3 >/dev/null; then
+	expect_eq status/source-json-null None "$(json_get "$out" 'd["config"]["source"]')"
+fi
+
 echo disabled >"$b/status"
 run status
 expect_in status/binfmt-disabled "binfmt_misc: disabled" "$out"
@@ -209,6 +242,130 @@ expect_rc set/missing-file-fails 1 set credentials on
 expect_in set/missing-file-message "(ENOENT)" "$err"
 mv "$p/credentials.x" "$p/credentials"
 chmod 0644 "$p/credentials"
+
+# --- import: the real registration files ---------------------------------
+# FILE|MODES|RUNTIME|FLAGS of the line made from an update-binfmts file
+while IFS='|' read -r f modes rt flags; do
+	expect_rc "import/$f/dry-run" 0 import --dry-run "$data/$f"
+	dry=$out
+	expect_in "import/$f/dry-run-says" "runtime $rt, modes $modes; nothing written" "$err"
+	echo unchanged >"$cfg"
+	expect_rc "import/$f" 0 import "$data/$f"
+	expect_eq "import/$f/says" "configured from $data/$f: runtime $rt, modes $modes" "$out"
+	expect_eq "import/$f/one-line-written" "$dry" "$(cat "$cfg")"
+	if [ -z "$flags" ]; then
+		expect_eq "import/$f/line-as-shipped" "$(grep -v '^#' "$data/$f")" "$dry"
+	else
+		expect_eq "import/$f/line-made" ":$f:M:0:$(sed -n 's/^magic //p' "$data/$f"):$(sed -n 's/^mask //p' "$data/$f"):$rt:$flags" "$dry"
+	fi
+done <<'E'
+qemu-user-static_7.2.binfmt.d.conf|P O|/usr/libexec/qemu-binfmt/x86_64-binfmt-P|
+qemu-user-static_7.2.update-binfmts|P|/usr/libexec/qemu-binfmt/x86_64-binfmt-P|PF
+qemu-user_10.0.binfmt.d.conf|P O|/usr/libexec/qemu-binfmt/x86_64-binfmt-P|
+box64_0.3.4.binfmt.d.conf|none|/usr/bin/box64|
+FEX-x86_64.conf|P O C|/usr/bin/FEX|
+FEX-x86_64.update-binfmts|P C|/usr/bin/FEX|PCF
+rosetta.update-binfmts|C|/media/rosetta/rosetta|CF
+E
+if [ "$(ls "$data" | grep -vc README)" = 7 ]; then pass import/all-data-files-tried; else
+	fail import/all-data-files-tried "$(ls "$data")"
+fi
+
+# --- import: other delimiters, and malformed files -------------------------
+qmagic=$(sed -n 's/^magic //p' "$data/qemu-user-static_7.2.update-binfmts")
+qmask=$(sed -n 's/^mask //p' "$data/qemu-user-static_7.2.update-binfmts")
+mkdir -p "$tmp/reg"
+printf '|q|M||%s|%s|/opt/a:b/qemu|PF\n' "$qmagic" "$qmask" >"$tmp/reg/pipe.conf"
+echo unchanged >"$cfg"
+expect_rc import/delimiter-pipe 0 import "$tmp/reg/pipe.conf"
+expect_eq import/delimiter-pipe-says "configured from $tmp/reg/pipe.conf: runtime /opt/a:b/qemu, modes P" "$out"
+expect_eq import/delimiter-pipe-written "$(cat "$tmp/reg/pipe.conf")" "$(cat "$cfg")"
+# NAME|EXPECTED MESSAGE|CONTENT: @M@ qemu's magic, @K@ its mask, @N@ newline,
+# @E@ the ELF magic up to e_type, then e_machine
+while IFS='|' read -r name msg content; do
+	content=${content//@M@/$qmagic}
+	content=${content//@K@/$qmask}
+	content=${content//@E@/'\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00'}
+	printf '%s\n' "${content//@N@/$'\n'}" >"$tmp/reg/$name"
+	echo unchanged >"$cfg"
+	expect_rc "import/bad/$name" 1 import "$tmp/reg/$name"
+	expect_in "import/bad/$name/message" "$msg" "$err"
+	expect_eq "import/bad/$name/nothing-written" unchanged "$(cat "$cfg")"
+done <<'E'
+too-few-fields.conf|reg/too-few-fields.conf:2: fewer than 7 fields|# c@N@:q:M::@M@:@K@:/q
+too-many-fields.conf|too-many-fields.conf:1: text after the flags|:q:M::@M@:@K@:/q:PF:x
+E-type.conf|E-type.conf has no x86-64 ELF registration|:wine:E::exe::/usr/bin/wine:
+offset.conf|offset.conf:1: takes x86-64 ELF files, but xlate cannot use it: offset is not 0|:q:M:4:\x02\x01\x01:\xff\xff\xff:/q:
+arm64.conf|arm64.conf has no x86-64 ELF registration|:a:M::@E@\xb7\x00:@K@:/q:
+i386.conf|i386.conf has no x86-64 ELF registration|:i:M::\x7fELF\x01\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\x03\x00:@K@:/q:
+x32.conf|x32.conf has no x86-64 ELF registration|:x:M::\x7fELF\x01\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\x3e\x00:@K@:/q:
+any-elf.conf|any-elf.conf:1: takes x86-64 ELF files, but xlate cannot use it: magic and mask do not select x86-64|:a:M::\x7fELF::/q:
+mask-longer.conf|mask-longer.conf:1: the mask is not as long as the magic|:q:M::@M@:@K@\xff:/q:
+mask-shorter.conf|mask-shorter.conf:1: the mask is not as long as the magic|:q:M::@M@:\xff\xff:/q:
+empty-interpreter.conf|empty-interpreter.conf:1: no interpreter|:q:M::@M@:@K@::PF
+unknown-flag.conf|unknown-flag.conf:1: unknown flag|:q:M::@M@:@K@:/q:PFX
+name-slash.conf|name-slash.conf:1: the name is empty|:a/b:M::@M@:@K@:/q:
+name-dot.conf|name-dot.conf:1: the name is empty|:.:M::@M@:@K@:/q:
+name-too-long.conf|xlate cannot use it: name empty, too long|:nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn:M::@M@:@K@:/q:
+mixed-delimiters.conf|mixed-delimiters.conf:1: fewer than 7 fields|!q:M::@M@:@K@:/q:PF
+bad-escape.conf|bad-escape.conf:1: bad escape in the magic|:q:M::\x7fELF\x2:\xff\xff\xff\xff\xff:/q:
+one-bad-line.conf|one-bad-line.conf:3: fewer than 7 fields|:q:M::@M@:@K@:/q:PF@N@@N@nonsense
+ub-preserve-maybe|ub-preserve-maybe:3: preserve must be yes or no|interpreter /q@N@magic @M@@N@preserve maybe
+ub-no-interpreter|ub-no-interpreter: no interpreter key|package p@N@magic @M@@N@mask @K@
+ub-twice|ub-twice:2: magic given twice|magic @M@@N@magic @M@@N@interpreter /q
+E
+expect_rc import/missing-file 1 import "$tmp/reg/nonexistent"
+expect_in import/missing-file-message "No such file" "$err"
+expect_rc import/directory 1 import "$tmp/reg"
+mv "$cfg" "$cfg.x"
+expect_rc import/config-file-missing 1 import "$data/FEX-x86_64.conf"
+expect_in import/config-file-missing-message "(ENOENT)" "$err"
+mv "$cfg.x" "$cfg"
+
+# --- import --auto, in a fake root -------------------------------------------
+r=$tmp/root
+mkdir -p "$r/etc/binfmt.d" "$r/run/binfmt.d" "$r/usr/local/lib/binfmt.d" \
+	"$r/usr/lib/binfmt.d" "$r/usr/share/binfmts" "$r/usr/bin" \
+	"$r/usr/libexec/qemu-binfmt"
+export XLATECTL_ROOT=$r
+auto() {	# NAME WANT-FROM WANT-RUNTIME WANT-MODES [ARGS]
+	local name=$1 from=$2 rt=$3 modes=$4
+
+	shift 4
+	echo unchanged >"$cfg"
+	expect_rc "import/auto/$name" 0 import "$@"
+	expect_eq "import/auto/$name/says" "configured from $from: runtime $rt, modes $modes" "$out"
+}
+expect_rc import/auto/nothing 1 import --auto
+expect_in import/auto/nothing-message "no installed runtime ships an x86-64 ELF registration" "$err"
+cp "$data/qemu-user-static_7.2.binfmt.d.conf" "$r/usr/lib/binfmt.d/qemu-x86_64.conf"
+expect_rc import/auto/interpreter-missing 1 import --auto
+expect_in import/auto/interpreter-missing-message "/usr/lib/binfmt.d/qemu-x86_64.conf:1: interpreter /usr/libexec/qemu-binfmt/x86_64-binfmt-P is not installed" "$err"
+: >"$r/usr/bin/qemu-x86_64-static"
+ln -s ../../bin/qemu-x86_64-static "$r/usr/libexec/qemu-binfmt/x86_64-binfmt-P"
+auto qemu /usr/lib/binfmt.d/qemu-x86_64.conf /usr/libexec/qemu-binfmt/x86_64-binfmt-P "P O" --auto
+expect_eq import/auto/qemu-written "$(cat "$r/usr/lib/binfmt.d/qemu-x86_64.conf")" "$(cat "$cfg")"
+auto no-argument-is-auto /usr/lib/binfmt.d/qemu-x86_64.conf /usr/libexec/qemu-binfmt/x86_64-binfmt-P "P O"
+cp "$data/box64_0.3.4.binfmt.d.conf" "$r/usr/local/lib/binfmt.d/box64.conf"
+auto box64-not-installed /usr/lib/binfmt.d/qemu-x86_64.conf /usr/libexec/qemu-binfmt/x86_64-binfmt-P "P O"
+expect_in import/auto/box64-not-installed-message "/usr/local/lib/binfmt.d/box64.conf:2: interpreter /usr/bin/box64 is not installed, skipped" "$err"
+: >"$r/usr/bin/box64"
+auto sorted-by-name /usr/local/lib/binfmt.d/box64.conf /usr/bin/box64 none
+ln -s /dev/null "$r/etc/binfmt.d/box64.conf"
+auto masked-by-etc /usr/lib/binfmt.d/qemu-x86_64.conf /usr/libexec/qemu-binfmt/x86_64-binfmt-P "P O"
+sed 's/:OPF$/:F/' "$data/qemu-user-static_7.2.binfmt.d.conf" >"$r/run/binfmt.d/qemu-x86_64.conf"
+auto run-overrides-usr /run/binfmt.d/qemu-x86_64.conf /usr/libexec/qemu-binfmt/x86_64-binfmt-P none
+echo 'not a registration' >"$r/run/binfmt.d/a-broken.conf"
+echo 'ignored: not .conf' >"$r/etc/binfmt.d/README"
+auto malformed-skipped /run/binfmt.d/qemu-x86_64.conf /usr/libexec/qemu-binfmt/x86_64-binfmt-P none
+expect_in import/auto/malformed-skipped-message "/run/binfmt.d/a-broken.conf:1: fewer than 7 fields" "$err"
+rm -f "$r"/*/binfmt.d/*.conf "$r"/usr/*/binfmt.d/*.conf "$r"/usr/local/lib/binfmt.d/*.conf
+cp "$data/qemu-user-static_7.2.update-binfmts" "$r/usr/share/binfmts/qemu-x86_64"
+auto update-binfmts /usr/share/binfmts/qemu-x86_64 /usr/libexec/qemu-binfmt/x86_64-binfmt-P P
+expect_eq import/auto/update-binfmts-written ":qemu-x86_64:M:0:$qmagic:$qmask:/usr/libexec/qemu-binfmt/x86_64-binfmt-P:PF" "$(cat "$cfg")"
+expect_rc import/auto/dry-run 0 import --dry-run
+expect_eq import/auto/dry-run-line ":qemu-x86_64:M:0:$qmagic:$qmask:/usr/libexec/qemu-binfmt/x86_64-binfmt-P:PF" "$out"
+unset XLATECTL_ROOT
 
 # --- cpuinfo -------------------------------------------------------------
 expect_rc cpuinfo/show 0 cpuinfo show
@@ -286,6 +443,8 @@ expect_rc unloaded/set-exit-3 3 set enabled on
 expect_in unloaded/set-message "not loaded" "$err"
 expect_rc unloaded/cpuinfo-exit-3 3 cpuinfo show
 expect_rc unloaded/sync-exit-3 3 cpuinfo sync
+expect_rc unloaded/import-exit-3 3 import "$data/FEX-x86_64.conf"
+expect_rc unloaded/import-dry-run-exit-0 0 import --dry-run "$data/FEX-x86_64.conf"
 
 # --- man page --------------------------------------------------------------
 man=$(dirname "$0")/../xlatectl.8
@@ -298,11 +457,12 @@ if command -v groff >/dev/null; then
 else
 	fail man/groff-clean "groff is not installed"
 fi
-for word in status set cpuinfo ps exec "EXIT STATUS"; do
+for word in status set import cpuinfo ps exec "EXIT STATUS" XLATECTL_ROOT \
+	binfmt.d /usr/share/binfmts /sys/kernel/xlate/config; do
 	if grep -q -- "$word" "$man"; then
-		pass "man/mentions-${word// /-}"
+		pass "man/mentions-${word//[ \/]/-}"
 	else
-		fail "man/mentions-${word// /-}" "xlatectl.8 lacks '$word'"
+		fail "man/mentions-${word//[ \/]/-}" "xlatectl.8 lacks '$word'"
 	fi
 done
 

@@ -66,20 +66,24 @@ ln -s ../lib/x86_64-linux-gnu/ld-linux-x86-64.so.2 \
 
 # Modules: Debian's index files only (nothing else is needed: the virt
 # machine's console and devices are built in), xlate.ko, binfmt_misc.ko
-# (for comparisons), then depmod so that busybox modprobe finds them.
+# (for comparisons), fuse.ko (a file system that blocks, for the load
+# tests; built in on 6.12, a module on 6.1), then depmod so that busybox
+# modprobe finds them.
 mods=$root/lib/modules/$KVER
-mkdir -p "$mods/extra" "$mods/kernel/fs"
+mkdir -p "$mods/extra" "$mods/kernel/fs/fuse"
 for f in modules.builtin modules.builtin.modinfo modules.order; do
 	cp "$MODDIR/$f" "$mods/"
 done
 aarch64-linux-gnu-strip --strip-debug -o "$mods/extra/xlate.ko" "$ko"
-for m in "$MODDIR"/kernel/fs/binfmt_misc.ko*; do
-	[ -e "$m" ] || continue
-	case $m in
-	*.xz) xz -dc "$m" >"$mods/kernel/fs/binfmt_misc.ko" ;;
-	*.zst) zstd -qdc "$m" >"$mods/kernel/fs/binfmt_misc.ko" ;;
-	*) cp "$m" "$mods/kernel/fs/binfmt_misc.ko" ;;
-	esac
+for name in binfmt_misc fuse/fuse; do
+	for m in "$MODDIR/kernel/fs/$name".ko*; do
+		[ -e "$m" ] || continue
+		case $m in
+		*.xz) xz -dc "$m" >"$mods/kernel/fs/$name.ko" ;;
+		*.zst) zstd -qdc "$m" >"$mods/kernel/fs/$name.ko" ;;
+		*) cp "$m" "$mods/kernel/fs/$name.ko" ;;
+		esac
+	done
 done
 depmod -b "$root" "$KVER"
 

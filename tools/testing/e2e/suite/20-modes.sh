@@ -19,6 +19,15 @@ out=$("$PROBE")
 check_eq "$t/probe-native-unmarked" "0 0" \
 	"$(kv marker_x86 "$out") $(kv marker_translated "$out")"
 
+# The init loaded xlate with runtime=qemu-x86_64-static and no modes:
+# qemu's own registration's (P and O, Debian's binfmt.d file).
+modes0="$(param_bool preserve_argv0) $(param_bool open_binary) $(param_bool credentials)"
+check_eq "$t/qemu-known-modes-at-load" "1 1 0" "$modes0"
+# binfmt_misc's default: no flags.
+for m in preserve_argv0 open_binary credentials; do
+	xl_param "$m" 0 >/dev/null
+done
+
 check_eq "$t/set-runtime-probe" ok "$(xl_param runtime "$PROBE")"
 check_eq "$t/runtime-reads-back" "$PROBE" "$(cat "$PARAMS/runtime")"
 
@@ -151,6 +160,6 @@ rm -rf "$d"
 # Back to the state the suite started in; hello works again.
 xl_restore
 check_eq "$t/restored-runtime" "$QEMU_RUNTIME" "$(cat "$PARAMS/runtime")"
-check_eq "$t/restored-modes" "0 0 0" "$(param_bool preserve_argv0) \
+check_eq "$t/restored-modes" "$modes0" "$(param_bool preserve_argv0) \
 $(param_bool open_binary) $(param_bool credentials)"
 check_eq "$t/restored-hello-runs" "exit=7" "$(exec_result "$HELLO")"

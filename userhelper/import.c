@@ -1,0 +1,513 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Reading the registration files translators ship, for xlatectl import:
+ *
+ *  - binfmt.d (systemd-binfmt, binfmt.d(5)): one registration line
+ *    ":name:type:offset:magic:mask:interpreter:flags" per line, blank
+ *    lines, and comments starting with '#' or ';'; surrounding
+ *    whitespace is ignored.
+ *  - update-binfmts (binfmt-support, update-binfmts(8) FORMAT FILES):
+ *    "key value" lines (package, interpreter, magic, offset, mask,
+ *    extension, detector, credentials, preserve, fix_binary), made into
+ *    the registration line update-binfmts would write.  binfmt-support
+ *    has no key for binfmt_misc's O flag, so such a line never has O.
+ *
+ * A line binfmt_misc itself would refuse makes the file malformed.  A
+ * well-formed registration is x86-64's when kmod/lib/binfmt_line.c, the
+ * parser /sys/kernel/xlate/config uses, accepts it.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "binfmt.h"
+#include "import.h"
+#include "xlatectl.h"
+
+/* binfmt_misc: MAX_REGISTER_LENGTH and BINPRM_BUF_SIZE. */
+#define REGISTER_MAX	1920
+#define PRM_BUF_SIZE	256
+
+#define FIELDS		":name:type:offset:magic:mask:interpreter:flags"
+
+/* Delimiters for a line made from an update-binfmts file. */
+static const char delimiters[] = ":|#!,;%&+=@^~";
+
+static void __printf(4, 5) note(FILE *diag, const char *file, int lineno,
+				const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!diag)
+		return;
+	if (lineno > 0)
+		fprintf(diag, "xlatectl: %s:%d: ", file, lineno);
+	else
+		fprintf(diag, "xlatectl: %s: ", file);
+	va_start(ap, fmt);
+	vfprintf(diag, fmt, ap);
+	va_end(ap);
+	fputc('\n', diag);
+}
+
+static int hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/*
+ * Unescape a magic or mask field as binfmt_misc does, where "\x" must be
+ * followed by two hex digits.  Return: the length, -EINVAL for a bad
+ * escape, -E2BIG if longer than @max.
+ */
+static int unescape_strict(const char *s, unsigned char *out, size_t max)
+{
+	size_t n = 0;
+
+	while (*s) {
+		if (n == max)
+			return -E2BIG;
+		if (s[0] == '\\' && s[1] == 'x') {
+			if (hexval(s[2]) < 0 || hexval(s[3]) < 0)
+				return -EINVAL;
+			out[n++] = hexval(s[2]) << 4 | hexval(s[3]);
+			s += 4;
+		} else {
+			out[n++] = *s++;
+		}
+	}
+	return n;
+}
+
+static const char *check_magic(const char *offset, const char *fmagic,
+			       const char *fmask, struct binfmt_entry *e)
+{
+	unsigned char magic[PRM_BUF_SIZE], mask[PRM_BUF_SIZE];
+	unsigned long off = 0;
+	int n, k = 0;
+	const char *c;
+
+	for (c = offset; *c; c++) {
+		if (!isdigit((unsigned char)*c))
+			return "the offset is not a number";
+		if (off > PRM_BUF_SIZE)
+			return "the offset is past the 256 bytes binfmt_misc reads";
+		off = off * 10 + (*c - '0');
+	}
+	n = unescape_strict(fmagic, magic, sizeof(magic));
+	if (n == -EINVAL)
+		return "bad escape in the magic: \\x needs two hex digits";
+	if (!n)
+		return "empty magic";
+	if (*fmask) {
+		k = unescape_strict(fmask, mask, sizeof(mask));
+		if (k == -EINVAL)
+			return "bad escape in the mask: \\x needs two hex digits";
+		if (k != n)
+			return "the mask is not as long as the magic";
+	}
+	if (n < 0 || off + n > PRM_BUF_SIZE)
+		return "offset and magic reach past the 256 bytes binfmt_misc reads";
+	e->offset = off;
+	if ((size_t)n <= sizeof(e->magic)) {
+		e->len = n;
+		memcpy(e->magic, magic, n);
+		if (k)
+			memcpy(e->mask, mask, n);
+		else
+			memset(e->mask, 0xff, n);
+	}
+	return NULL;
+}
+
+/**
+ * import_check_line() - would binfmt_misc take this registration line?
+ * @line: ":name:type:offset:magic:mask:interpreter:flags", any delimiter
+ * @claims_x86_64: set to whether binfmt_misc would hand x86-64 ELF
+ *                 executables to it (binfmt_claims_x86_64())
+ *
+ * Checks what fs/binfmt_misc.c's create_entry() checks: seven fields and
+ * nothing after the flags, a name that is not empty, "." or ".." and has
+ * no '/', type M or E, a decimal offset, escapes "\xHH" in magic and
+ * mask, a mask as long as the magic (or none), offset and magic within
+ * the 256 bytes it reads, an interpreter, flags among P, O, C and F.
+ *
+ * Return: NULL if it would, else what is wrong.
+ */
+const char *import_check_line(const char *line, bool *claims_x86_64)
+{
+	static struct binfmt_entry e;
+	char buf[REGISTER_MAX + 1], *f[7], *p;
+	const char *why;
+	int i;
+
+	*claims_x86_64 = false;
+	if (strlen(line) > REGISTER_MAX)
+		return "longer than the 1920 bytes binfmt_misc takes";
+	if (strlen(line) < 2)
+		return "not a registration line";
+	memcpy(buf, line, strlen(line) + 1);
+	p = buf + 1;
+	for (i = 0; i < 7; i++) {
+		if (!p)
+			return "fewer than 7 fields " FIELDS;
+		f[i] = p;
+		p = strchr(p, buf[0]);
+		if (p)
+			*p++ = '\0';
+	}
+	if (p)
+		return "text after the flags (7 fields " FIELDS ")";
+	if (!*f[0] || !strcmp(f[0], ".") || !strcmp(f[0], "..") ||
+	    strchr(f[0], '/'))
+		return "the name is empty, \".\" or \"..\", or has a '/'";
+	memset(&e, 0, sizeof(e));
+	e.enabled = true;
+	if (!strcmp(f[1], "E")) {
+		if (!*f[3] || strchr(f[3], '/'))
+			return "the extension is empty or has a '/'";
+		e.extension = true;
+	} else if (!strcmp(f[1], "M")) {
+		why = check_magic(f[2], f[3], f[4], &e);
+		if (why)
+			return why;
+	} else {
+		return "the type is not M (magic) or E (extension)";
+	}
+	if (!*f[5])
+		return "no interpreter";
+	for (p = f[6]; *p; p++)
+		if (!strchr("POCF", *p))
+			return "unknown flag: binfmt_misc knows P, O, C and F";
+	*claims_x86_64 = binfmt_claims_x86_64(&e);
+	return NULL;
+}
+
+/**
+ * import_detect() - which format is this file in?
+ * @text: the file's contents
+ *
+ * Return: IMPORT_UPDATE_BINFMTS if the first line that is not blank or
+ * a comment starts with an update-binfmts key and whitespace, else
+ * IMPORT_BINFMT_D.
+ */
+enum import_format import_detect(const char *text)
+{
+	static const char *const keys[] = {
+		"package", "interpreter", "magic", "offset", "mask",
+		"extension", "detector", "credentials", "preserve",
+		"fix_binary", NULL,
+	};
+	const char *s = text;
+	size_t n;
+	int i;
+
+	while (*s) {
+		s += strspn(s, " \t\r\n");
+		if (*s != '#' && *s != ';')
+			break;
+		s += strcspn(s, "\n");
+	}
+	n = strcspn(s, " \t\r\n");
+	for (i = 0; keys[i]; i++)
+		if (strlen(keys[i]) == n && !strncmp(s, keys[i], n) &&
+		    (s[n] == ' ' || s[n] == '\t' || s[n] == '\n' ||
+		     s[n] == '\r' || !s[n]))
+			return IMPORT_UPDATE_BINFMTS;
+	return IMPORT_BINFMT_D;
+}
+
+/*
+ * One registration line: 1 if it is x86-64's (the first one is kept in
+ * @reg), 0 if it is not, -EINVAL if binfmt_misc would refuse it.
+ */
+static int take_line(const char *line, const char *file, int lineno,
+		     struct import_reg *reg, FILE *diag)
+{
+	struct xlate_binfmt_line out;
+	const char *why;
+	bool claims;
+	char *copy;
+
+	why = import_check_line(line, &claims);
+	if (why) {
+		note(diag, file, lineno, "%s", why);
+		return -EINVAL;
+	}
+	copy = strdup(line);
+	if (!copy) {
+		note(diag, file, lineno, "out of memory");
+		return -ENOMEM;
+	}
+	if (xlate_binfmt_line_parse(copy, &out, &why)) {
+		if (claims)
+			note(diag, file, lineno,
+			     "takes x86-64 ELF files, but xlate cannot use it: %s",
+			     why);
+		free(copy);
+		return 0;
+	}
+	if (reg->line[0]) {
+		reg->others++;
+		note(diag, file, lineno,
+		     "another x86-64 registration (%s), not used", out.name);
+	} else {
+		snprintf(reg->line, sizeof(reg->line), "%s", line);
+		reg->lineno = lineno;
+		snprintf(reg->name, sizeof(reg->name), "%s", out.name);
+		snprintf(reg->interpreter, sizeof(reg->interpreter), "%s",
+			 out.interpreter);
+		reg->preserve_argv0 = out.preserve_argv0;
+		reg->open_binary = out.open_binary;
+		reg->credentials = out.credentials;
+	}
+	free(copy);
+	return 1;
+}
+
+/* Cut the next line off @*s (NUL-terminating it in place); NULL at end. */
+static char *next_line(char **s)
+{
+	char *line = *s, *end;
+
+	if (!line || !*line)
+		return NULL;
+	end = strchr(line, '\n');
+	if (end) {
+		*end = '\0';
+		*s = end + 1;
+	} else {
+		*s = line + strlen(line);
+	}
+	return line;
+}
+
+/* systemd's strstrip(): no leading or trailing " \t\r\n". */
+static char *strip(char *s)
+{
+	char *e;
+
+	s += strspn(s, " \t\r\n");
+	e = s + strlen(s);
+	while (e > s && strchr(" \t\r\n", e[-1]))
+		*--e = '\0';
+	return s;
+}
+
+static int binfmt_d(char *text, const char *file, struct import_reg *reg,
+		    FILE *diag)
+{
+	int lineno = 0, found = 0, ret;
+	char *line;
+
+	while ((line = next_line(&text))) {
+		lineno++;
+		line = strip(line);
+		if (!*line || *line == '#' || *line == ';')
+			continue;
+		ret = take_line(line, file, lineno, reg, diag);
+		if (ret < 0)
+			return ret;
+		found |= ret;
+	}
+	return found;
+}
+
+enum ub_key {
+	UB_PACKAGE, UB_INTERPRETER, UB_MAGIC, UB_OFFSET, UB_MASK,
+	UB_EXTENSION, UB_DETECTOR, UB_CREDENTIALS, UB_PRESERVE, UB_FIX_BINARY,
+	UB_NKEYS,
+};
+
+static const char *const ub_keys[UB_NKEYS] = {
+	"package", "interpreter", "magic", "offset", "mask", "extension",
+	"detector", "credentials", "preserve", "fix_binary",
+};
+
+/* A yes/no key: 1, 0 (absent or "no"), -1 for anything else. */
+static int yes_no(const char *v)
+{
+	if (!v || !strcmp(v, "no"))
+		return 0;
+	return strcmp(v, "yes") ? -1 : 1;
+}
+
+/* The registration update-binfmts would make of the keys @v. */
+static int ub_line(char **v, const int *at, const char *file,
+		   const char *name, char *out, size_t size, FILE *diag)
+{
+	const char *d, *type = v[UB_EXTENSION] ? "E" : "M";
+	const char *magic = v[UB_EXTENSION] ? v[UB_EXTENSION] : v[UB_MAGIC];
+	int i, flag[3] = { UB_PRESERVE, UB_CREDENTIALS, UB_FIX_BINARY };
+	char flags[4], *f = flags;
+
+	if (!v[UB_INTERPRETER] || !*v[UB_INTERPRETER]) {
+		note(diag, file, 0, "no interpreter key");
+		return -EINVAL;
+	}
+	if (!v[UB_MAGIC] == !v[UB_EXTENSION]) {
+		note(diag, file, at[UB_MAGIC] ? at[UB_MAGIC] : at[UB_EXTENSION],
+		     "needs a magic key or an extension key, not both");
+		return -EINVAL;
+	}
+	for (i = 0; i < 3; i++) {
+		switch (yes_no(v[flag[i]])) {
+		case 1:
+			*f++ = "PCF"[i];
+			break;
+		case -1:
+			note(diag, file, at[flag[i]], "%s must be yes or no",
+			     ub_keys[flag[i]]);
+			return -EINVAL;
+		}
+	}
+	*f = '\0';
+	for (d = delimiters; d[1]; d++) {
+		for (i = 0; i < UB_NKEYS; i++)
+			if (v[i] && strchr(v[i], *d))
+				break;
+		if (i == UB_NKEYS && !strchr(name, *d))
+			break;
+	}
+	snprintf(out, size, "%c%s%c%s%c%s%c%s%c%s%c%s%c%s", *d, name, *d, type,
+		 *d, v[UB_OFFSET] ? v[UB_OFFSET] : "", *d, magic, *d,
+		 v[UB_MASK] ? v[UB_MASK] : "", *d, v[UB_INTERPRETER], *d, flags);
+	return 0;
+}
+
+static int update_binfmts(char *text, const char *file, const char *name,
+			  struct import_reg *reg, FILE *diag)
+{
+	char *v[UB_NKEYS] = { NULL }, *line, *key, *line_buf;
+	int at[UB_NKEYS] = { 0 }, lineno = 0, i, ret;
+
+	while ((line = next_line(&text))) {
+		lineno++;
+		line = strip(line);
+		if (!*line || *line == '#')
+			continue;
+		key = line;
+		line += strcspn(line, " \t");
+		if (*line)
+			*line++ = '\0';
+		line += strspn(line, " \t");
+		for (i = 0; i < UB_NKEYS; i++)
+			if (!strcmp(key, ub_keys[i]))
+				break;
+		if (i == UB_NKEYS) {
+			note(diag, file, lineno, "unknown key '%s', ignored", key);
+			continue;
+		}
+		if (v[i]) {
+			note(diag, file, lineno, "%s given twice", key);
+			return -EINVAL;
+		}
+		v[i] = line;
+		at[i] = lineno;
+	}
+	if (v[UB_DETECTOR] && *v[UB_DETECTOR]) {
+		note(diag, file, at[UB_DETECTOR],
+		     "has a userspace detector, which xlate cannot run");
+		return 0;
+	}
+	line_buf = malloc(IMPORT_LINE_MAX);
+	if (!line_buf)
+		return -ENOMEM;
+	ret = ub_line(v, at, file, name, line_buf, IMPORT_LINE_MAX, diag);
+	if (!ret)
+		ret = take_line(line_buf, file, at[UB_INTERPRETER], reg, diag);
+	free(line_buf);
+	return ret;
+}
+
+/**
+ * import_text() - find the x86-64 registration of a registration file
+ * @text: the file's contents (not changed)
+ * @fmt: its format
+ * @file: its name, for messages ("FILE:LINE: ...")
+ * @name: the registration's name for an update-binfmts file (the file
+ *        name under /usr/share/binfmts)
+ * @reg: emptied, then the first x86-64 registration
+ * @diag: where messages go, or NULL
+ *
+ * Return: 1 if @reg holds one, 0 if the file has none, -EINVAL if it is
+ * malformed (a message says where and why), -ENOMEM.
+ */
+int import_text(const char *text, enum import_format fmt, const char *file,
+		const char *name, struct import_reg *reg, FILE *diag)
+{
+	char *copy = strdup(text);
+	int ret;
+
+	memset(reg, 0, sizeof(*reg));
+	if (!copy)
+		return -ENOMEM;
+	if (fmt == IMPORT_UPDATE_BINFMTS)
+		ret = update_binfmts(copy, file, name, reg, diag);
+	else
+		ret = binfmt_d(copy, file, reg, diag);
+	free(copy);
+	if (ret < 0)
+		memset(reg, 0, sizeof(*reg));
+	return ret;
+}
+
+/**
+ * import_read_file() - read a registration file
+ * @path: the file
+ * @text: set to its contents, NUL-terminated; free() it
+ *
+ * Return: 0, -errno, -EFBIG if larger than IMPORT_FILE_MAX, or -EINVAL
+ * if it holds a NUL byte.
+ */
+int import_read_file(const char *path, char **text)
+{
+	size_t len = 0;
+	ssize_t n;
+	char *buf;
+	int fd;
+
+	*text = NULL;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	buf = malloc(IMPORT_FILE_MAX + 1);
+	if (!buf) {
+		close(fd);
+		return -ENOMEM;
+	}
+	for (;;) {
+		n = read(fd, buf + len, IMPORT_FILE_MAX + 1 - len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		len += n;
+		if (len > IMPORT_FILE_MAX)
+			break;
+	}
+	if (n < 0) {
+		n = -errno;
+		close(fd);
+		free(buf);
+		return n;
+	}
+	close(fd);
+	if (len > IMPORT_FILE_MAX || memchr(buf, '\0', len)) {
+		free(buf);
+		return len > IMPORT_FILE_MAX ? -EFBIG : -EINVAL;
+	}
+	buf[len] = '\0';
+	*text = buf;
+	return 0;
+}
