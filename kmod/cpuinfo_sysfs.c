@@ -166,20 +166,18 @@ int xlate_cpuinfo_show(struct seq_file *m, unsigned int cpu)
 		.initial_apicid = rank,
 	};
 	struct profile_box *box;
-	size_t room = m->count < m->size ? m->size - m->count : 0;
+	char *buf;
+	size_t room = seq_get_buf(m, &buf);
 	size_t len = 0;
 
 	rcu_read_lock();
 	box = rcu_dereference(cur_profile);
 	if (box)
-		len = xlate_cpuinfo_render(room ? m->buf + m->count : NULL,
-					   room, &box->p, &t);
+		len = xlate_cpuinfo_render(buf, room, &box->p, &t);
 	rcu_read_unlock();
 
-	if (len < room)
-		m->count += len;
-	else
-		m->count = m->size;
+	/* -1 marks the buffer as overflowed, as seq_printf() does */
+	seq_commit(m, len < room ? (int)len : -1);
 	return 0;
 }
 

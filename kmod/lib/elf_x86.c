@@ -7,16 +7,19 @@
  */
 #include "elf_x86.h"
 
-/* e_ident[] indices and values, as in <uapi/linux/elf.h>. */
-#define EI_CLASS_IDX	4
-#define EI_DATA_IDX	5
-#define EI_VERSION_IDX	6
-#define ELFCLASS64_VAL	2
-#define ELFDATA2LSB_VAL	1
-#define EV_CURRENT_VAL	1
-#define ET_EXEC_VAL	2
-#define ET_DYN_VAL	3
-/* Offsets of ELF64 header fields. */
+#ifdef __KERNEL__
+#include <linux/build_bug.h>
+#include <linux/elf.h>
+#else
+#include <assert.h>
+#include <elf.h>
+#endif
+
+/* The header's constants, for code that does not include <elf.h>. */
+static_assert(XLATE_EM_X86_64 == EM_X86_64, "EM_X86_64");
+static_assert(XLATE_EM_AARCH64 == EM_AARCH64, "EM_AARCH64");
+
+/* Offsets of ELF64 header fields, and the size of a program header. */
 #define E_TYPE_OFF	16
 #define E_MACHINE_OFF	18
 #define E_PHENTSIZE_OFF	54
@@ -47,14 +50,13 @@ int xlate_elf_check(const unsigned char *buf, size_t len, unsigned int machine)
 
 	if (!buf || len < XLATE_ELF64_EHDR_SIZE)
 		return -ENOEXEC;
-	if (buf[0] != 0x7f || buf[1] != 'E' || buf[2] != 'L' || buf[3] != 'F')
+	if (memcmp(buf, ELFMAG, SELFMAG))
 		return -ENOEXEC;
-	if (buf[EI_CLASS_IDX] != ELFCLASS64_VAL ||
-	    buf[EI_DATA_IDX] != ELFDATA2LSB_VAL ||
-	    buf[EI_VERSION_IDX] != EV_CURRENT_VAL)
+	if (buf[EI_CLASS] != ELFCLASS64 || buf[EI_DATA] != ELFDATA2LSB ||
+	    buf[EI_VERSION] != EV_CURRENT)
 		return -ENOEXEC;
 	type = le16_at(buf + E_TYPE_OFF);
-	if (type != ET_EXEC_VAL && type != ET_DYN_VAL)
+	if (type != ET_EXEC && type != ET_DYN)
 		return -ENOEXEC;
 	if (le16_at(buf + E_MACHINE_OFF) != machine)
 		return -ENOEXEC;
