@@ -330,6 +330,7 @@ exec_loop() {
 	while [ ! -e "$STOP" ]; do
 		o=$("$HELLO" x 2>&1)
 		n=$((n + 1))
+		printf . >>"$1.n"
 		case $o in
 		"$WANT_A"*) a=$((a + 1)) ;;
 		"$WANT_B1"[0-9]*"$WANT_B2"*) b=$((b + 1)) ;;
@@ -343,10 +344,12 @@ exec_loop() {
 	echo "$n $a $b $mix" >"$1"
 }
 
-# stress NAME SECONDS FLIP-FUNCTION: 3 exec loops while FLIP-FUNCTION
-# is called in a loop; sets s_execs s_a s_b s_mix s_flips s_werr.
+# stress NAME SECONDS MIN-EXECS FLIP-FUNCTION: 3 exec loops while
+# FLIP-FUNCTION is called in a loop, for SECONDS and then on until
+# MIN-EXECS execs and as many flips were made (slow kernels: KASAN), at
+# most 6 times as long; sets s_execs s_a s_b s_mix s_flips s_werr.
 stress() {
-	local name=$1 secs=$2 flip=$3 i end now
+	local name=$1 secs=$2 min=$3 flip=$4 i end cap now enough=0
 
 	rm -f "$STOP" "$D/$name".*
 	for i in 1 2 3; do
@@ -355,8 +358,13 @@ stress() {
 	s_flips=0
 	s_werr=0
 	end=$(($(date +%s) + secs))
+	cap=$(($(date +%s) + 6 * secs))
 	now=0
-	while [ "$now" -lt "$end" ]; do
+	while [ "$now" -lt "$cap" ] && [ "$enough" = 0 ]; do
+		if [ "$now" -ge "$end" ] && [ "$s_flips" -ge "$min" ] &&
+			[ "$(cat "$D/$name".*.n 2>/dev/null | wc -c)" -ge "$min" ]; then
+			enough=1
+		fi
 		# date between the writes too: each configuration is in force
 		# about half of the time.
 		"$flip" A || s_werr=$((s_werr + 1))
@@ -414,7 +422,7 @@ case $o in
 esac
 
 t0=$(date +%s)
-stress atomic 20 flip_line
+stress atomic 20 100 flip_line
 t1=$(date +%s)
 echo "runtime-modes: config-file flipping, $((t1 - t0)) s: $s_flips writes ($s_werr failed), $s_execs execs: $s_a whole A, $s_b whole B, $s_mix mixed"
 check_eq "$t/stress-atomic-writes-ok" 0 "$s_werr"
@@ -430,7 +438,7 @@ check_eq "$t/stress-atomic-no-mix" "0" "$s_mix${s_sample:+: $s_sample}"
 # Contrast: the separate parameters pass through mixed configurations.
 # Measured and reported, not judged.
 t0=$(date +%s)
-stress params 10 flip_params
+stress params 10 0 flip_params
 t1=$(date +%s)
 echo "runtime-modes: parameter flipping (contrast), $((t1 - t0)) s: $s_flips flips ($s_werr failed), $s_execs execs: $s_a whole A, $s_b whole B, $s_mix mixed${s_sample:+; e.g. $s_sample}"
 check_gt "$t/stress-params-contrast-ran" "$s_execs" 0
