@@ -2,14 +2,16 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # `make check-distro`: the built xlate-dkms and xlatectl packages
-# installed into a Debian arm64 system booted under QEMU (TCG), then
-# `modprobe xlate` and x86-64 programs there.  Slow (the module is built
-# by DKMS inside the VM), so it is not part of `make check`.
+# installed into a Debian arm64 system booted under QEMU (TCG) with
+# systemd; after a reboot systemd loads xlate and registers qemu-user's
+# binfmt_misc entry, and x86-64 programs must still go to xlate.  Slow
+# (the module is built by DKMS inside the VM), so it is not part of
+# `make check`.
 # Documentation/testing-distro.rst describes it, with timings.
 #
 #   1. host packages it alone needs (mmdebstrap, qemu-user-static,
-#      arch-test) are installed with apt when missing; the target
-#      description comes from tools/testing/lib/fetch-deps.sh
+#      arch-test, qemu-utils) are installed with apt when missing; the
+#      target description comes from tools/testing/lib/fetch-deps.sh
 #   2. image/rootfs.sh: the cached root filesystem (mmdebstrap, second
 #      stage on this host through qemu-user binfmt), Debian's kernel KVER
 #      of the 6.12-arm64 target and its initramfs
@@ -19,15 +21,20 @@
 #   4. the payload disk (ext4 by mke2fs -d): image/test.sh, the .debs,
 #      static x86-64 test programs (tools/testing/e2e/progs) and Debian's
 #      x86-64 busybox from the cache
-#   5. boot: Debian's vmlinuz and initrd.img of the image, root=/dev/vda
-#      (the cached image, snapshot=on so it stays pristine), payload on
-#      /dev/vdb, init=/sbin/xlate-distro-init which runs test.sh
+#   5. two boots of one disk, systemd as PID 1: Debian's vmlinuz and
+#      initrd.img of the image, root=/dev/vda a qcow2 overlay of the
+#      cached image (which stays pristine), payload on /dev/vdb;
+#      systemd.wants=xlate-distro.service runs test.sh after
+#      multi-user.target.  Boot 1 (xlate_distro_stage=install) installs
+#      the packages; boot 2 (xlate_distro_stage=check) is a normal boot
+#      in which systemd loads xlate and registers qemu, then the checks
 #   6. the VM's PASS:/FAIL: lines re-printed; a check the VM did not
 #      report, or a step that could not run, is a FAIL with the reason
 #
-# Knobs: XLATE_DISTRO_DEBS (see 3), XLATE_DISTRO_TIMEOUT (VM seconds,
-# default 3600), CHECK_FETCH=0 (do not run fetch-deps.sh).
-# Output: build/distro/image/ (console.log, *.log, timings).
+# Knobs: XLATE_DISTRO_DEBS (see 3), XLATE_DISTRO_TIMEOUT (seconds per
+# boot, default 3600), CHECK_FETCH=0 (do not run fetch-deps.sh).
+# Output: build/distro/image/ (console-install.log, console-check.log,
+# *.log, timings).
 set -uo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -37,11 +44,15 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 TARGET=6.12-arm64
 P=distro/$TARGET/image
 OUT=$DISTRO_OUT/image
-# The checks image/test.sh reports; one not seen is a FAIL.
-CHECKS=(kernel dpkg-install dkms-installed modprobe runtime-auto x86-hello
-	x86-uname x86-cpuinfo xlatectl-status purge dmesg-clean)
-HOST_PKGS=(mmdebstrap qemu-user-static arch-test qemu-system-arm e2fsprogs
-	debhelper dh-dkms fakeroot dpkg-dev file)
+# The checks image/test.sh reports in each boot; one not seen is a FAIL.
+declare -A CHECKS=(
+	[install]="kernel qemu-binfmt-d dpkg-install dkms-installed"
+	[check]="systemd-boot modules-load binfmt-qemu runtime-auto x86-hello
+		x86-uname x86-cpuinfo xlatectl-status units-ok purge dmesg-clean"
+)
+declare -A QRC=()
+HOST_PKGS=(mmdebstrap qemu-user-static arch-test qemu-system-arm qemu-utils
+	e2fsprogs debhelper dh-dkms fakeroot dpkg-dev file)
 
 rm -rf "$OUT"
 mkdir -p "$OUT"
@@ -103,7 +114,7 @@ if ! load_target "$TARGET" 2>"$OUT/env.log"; then
 	fail_step setup "$(cat "$OUT/env.log")"
 	finish
 fi
-need_cmds "$P-setup" mmdebstrap qemu-system-aarch64 mke2fs gcc \
+need_cmds "$P-setup" mmdebstrap qemu-system-aarch64 qemu-img mke2fs gcc \
 	aarch64-linux-gnu-gcc dpkg-buildpackage || { nfail=1; finish; }
 busybox_x86=
 if [ -r "$XLATE_CACHE/userland.env" ]; then
@@ -176,36 +187,56 @@ if ! mke2fs -q -t ext4 -L xlate-payload -d "$pl" "$OUT/payload.img" "${mb}M" \
 fi
 stamp payload
 
-# 5. Boot.
-echo "image: booting $KVER (TCG; the module is built by DKMS in the VM)" >&2
+# 5. Boot, twice, from one writable overlay of the cached image.
 vm_to=${XLATE_DISTRO_TIMEOUT:-3600}
-timeout --foreground -k 10 "$vm_to" \
-	qemu-system-aarch64 -M virt -cpu max,pauth-impdef=on -smp 2 -m 2048 \
-	-nic none -nographic -no-reboot \
-	-kernel "$ROOTFS/vmlinuz" -initrd "$ROOTFS/initrd.img" \
-	-append "root=/dev/vda rw console=ttyAMA0 init=/sbin/xlate-distro-init panic=-1 quiet" \
-	-drive "file=$ROOTFS/rootfs.img,format=raw,if=virtio,snapshot=on" \
-	-drive "file=$OUT/payload.img,format=raw,if=virtio,readonly=on" \
-	</dev/null >"$OUT/console.raw" 2>&1
-qrc=$?
-tr -d '\r' <"$OUT/console.raw" >"$OUT/console.log"
-stamp boot
+if ! qemu-img create -q -f qcow2 -b "$ROOTFS/rootfs.img" -F raw \
+	"$OUT/overlay.qcow2" >"$OUT/overlay.log" 2>&1; then
+	fail_step boot "qemu-img create: $(log_tail "$OUT/overlay.log")"
+	finish
+fi
+
+# boot STAGE: boot the overlay with systemd; xlate-distro.service runs
+# test.sh's STAGE.  Console in console-STAGE.log; qemu's exit status in
+# QRC[STAGE].
+boot() {
+	local stage=$1
+	timeout --foreground -k 10 "$vm_to" \
+		qemu-system-aarch64 -M virt -cpu max,pauth-impdef=on -smp 2 -m 2048 \
+		-nic none -nographic -no-reboot \
+		-kernel "$ROOTFS/vmlinuz" -initrd "$ROOTFS/initrd.img" \
+		-append "root=/dev/vda rw console=ttyAMA0 panic=-1 quiet systemd.firstboot=off systemd.mask=serial-getty@ttyAMA0.service systemd.wants=xlate-distro.service xlate_distro_stage=$stage" \
+		-drive "file=$OUT/overlay.qcow2,format=qcow2,if=virtio" \
+		-drive "file=$OUT/payload.img,format=raw,if=virtio,readonly=on" \
+		</dev/null >"$OUT/console-$stage.raw" 2>&1
+	QRC[$stage]=$?
+	tr -d '\r' <"$OUT/console-$stage.raw" >"$OUT/console-$stage.log"
+}
+echo "image: boot 1 of $KVER: dpkg -i (TCG; the module is built by DKMS in the VM)" >&2
+boot install
+stamp boot-install
+echo "image: boot 2: systemd loads xlate, registers qemu; the checks" >&2
+boot check
+stamp boot-check
 
 # 6. Results.
-grep -E "^(PASS|FAIL): $P-" "$OUT/console.log"
-nfail=$((nfail + $(grep -cE "^FAIL: $P-" "$OUT/console.log")))
-for c in "${CHECKS[@]}"; do
-	grep -qE "^(PASS|FAIL): $P-$c(:|\$)" "$OUT/console.log" && continue
-	if grep -q XLATE-DISTRO-NO-PAYLOAD "$OUT/console.log"; then
-		why="the VM could not mount the payload disk"
-	elif [ "$qrc" = 124 ] || [ "$qrc" = 137 ]; then
-		why="VM killed after ${vm_to}s (XLATE_DISTRO_TIMEOUT)"
-	elif ! grep -q XLATE-DISTRO-DONE "$OUT/console.log"; then
-		why="VM ended (qemu exit $qrc) before the checks finished: $(tail -n 3 "$OUT/console.log" | tr '\n' ' ')"
-	else
-		why="not reported by test.sh"
-	fi
-	fail_step "$c" "$why"
+for stage in install check; do
+	log=$OUT/console-$stage.log
+	grep -E "^(PASS|FAIL): $P-" "$log"
+	nfail=$((nfail + $(grep -cE "^FAIL: $P-" "$log")))
+	qrc=${QRC[$stage]}
+	for c in ${CHECKS[$stage]}; do
+		grep -qE "^(PASS|FAIL): $P-$c(:|\$)" "$log" && continue
+		if grep -q XLATE-DISTRO-NO-PAYLOAD "$log"; then
+			why="boot $stage: the VM could not mount the payload disk"
+		elif [ "$qrc" = 124 ] || [ "$qrc" = 137 ]; then
+			why="boot $stage: VM killed after ${vm_to}s (XLATE_DISTRO_TIMEOUT)"
+		elif ! grep -q XLATE-DISTRO-DONE "$log"; then
+			why="boot $stage: VM ended (qemu exit $qrc) before the checks finished: $(tail -n 3 "$log" | tr '\n' ' ')"
+		else
+			why="boot $stage: not reported by test.sh"
+		fi
+		fail_step "$c" "$why"
+	done
+	grep -E '^xlate-distro: ' "$log" >&2
 done
-grep -E '^xlate-distro: ' "$OUT/console.log" >&2
 finish

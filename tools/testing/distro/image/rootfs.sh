@@ -10,13 +10,16 @@
 # faster than a second stage inside the TCG VM.  The image holds
 # Debian's linux-image-KVER with its initramfs, linux-headers-KVER, dkms
 # with gcc and make (so the xlate-dkms package can build the module
-# there, as on a user's machine), kmod, qemu-user-static (the arm64
-# translator xlate finds by itself) and the stub init stub-init.sh.
-# Nothing of xlate is in it: the packages are installed in the VM.
+# there, as on a user's machine), kmod, qemu-user-static (the x86-64
+# translator xlate finds by itself), systemd as init (systemd-sysv, with
+# udev and dbus as on an ordinary install) and the unit
+# xlate-distro.service with its runner payload-run.sh, which only run
+# when the kernel command line asks for them.  Nothing of xlate is in
+# it: the packages are installed in the VM.
 #
 # The result lives in $XLATE_CACHE/distro-rootfs-<hash>, where the hash
-# covers the package list, KVER, the suite, this script's FORMAT and the
-# stub init: root/ (the folder), rootfs.img (an ext4 image of root/,
+# covers the package list, KVER, the suite, this script's FORMAT, the
+# unit and its runner: root/ (the folder), rootfs.img (an ext4 image of root/,
 # made with mke2fs -d, no loop mount; QEMU opens it with snapshot=on so
 # it is never changed), vmlinuz and initrd.img (copied from root/boot).
 # The directory's path is written to OUTVAR-FILE as ROOTFS=...
@@ -32,13 +35,13 @@ KVER=$1
 OUTVAR=$2
 
 # Bump when the way the tree is made changes (hooks, image layout).
-FORMAT=2
+FORMAT=3
 # shellcheck disable=SC1091
 SUITE=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
 [ -n "$SUITE" ] || { echo "rootfs: no VERSION_CODENAME in /etc/os-release" >&2; exit 1; }
 PKGS=(mount initramfs-tools busybox kmod xz-utils
 	"linux-image-$KVER" "linux-headers-$KVER" dkms gcc make
-	qemu-user-static)
+	qemu-user-static systemd-sysv udev dbus)
 # Debian's initramfs with only what this machine (-M virt, virtio-blk,
 # ext4) needs: MODULES=most would pack ~3000 modules under qemu-user.
 # (virtio_pci is built in.)
@@ -47,7 +50,7 @@ INITRAMFS_MODULES="virtio_blk ext4"
 key=$( {
 	echo "format=$FORMAT suite=$SUITE kver=$KVER"
 	printf '%s\n' "${PKGS[@]}" "$INITRAMFS_MODULES"
-	cat "$HERE/stub-init.sh"
+	cat "$HERE/payload-run.sh" "$HERE/xlate-distro.service"
 } | sha256sum | cut -c1-16)
 DIR=$XLATE_CACHE/distro-rootfs-$key
 
@@ -116,7 +119,8 @@ nice mmdebstrap --arch=arm64 --variant=apt --include="$incl" \
 	"$SUITE" "$tmp/root" "${mirrors[@]}" >&2
 
 root=$tmp/root
-install -m 0755 "$HERE/stub-init.sh" "$root/sbin/xlate-distro-init"
+install -D -m 0755 "$HERE/payload-run.sh" "$root/usr/local/sbin/xlate-distro-run"
+install -D -m 0644 "$HERE/xlate-distro.service" "$root/lib/systemd/system/xlate-distro.service"
 echo xlate-distro >"$root/etc/hostname"
 : >"$root/etc/fstab"
 if [ ! -f "$root/boot/initrd.img-$KVER" ]; then
