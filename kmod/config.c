@@ -50,18 +50,19 @@ static bool xlate_loaded;
 static bool xlate_cfg_gone;
 
 /*
- * Values given at load time, as module parameters or on the kernel
- * command line.  Built in, the setters run from start_kernel() before
- * the slab allocator exists, and a module's setters run before its
- * init (a failed load never calls module_exit): so they only record
- * here, allocate nothing and hold nothing.  xlate_config_init() applies
- * them.  @runtime points into the parsed argument string, which lives
- * as long as the module (or, built in, the kernel).
+ * Values given before init: module parameters or the kernel command
+ * line, and writes to the parameter files, which exist from before
+ * init.  Built in, the setters run from start_kernel() before the slab
+ * allocator exists, and a module's setters run before its init (a
+ * failed load never calls module_exit): so they only record here,
+ * allocate nothing and hold nothing.  The parameter lock serialises
+ * them with xlate_config_init(), which applies them.
  */
 static struct {
-	const char *runtime;		/* NULL: look for one */
+	bool runtime_given;		/* false: look for one */
+	char runtime[XLATE_RUNTIME_PATH_MAX];	/* "": none, or invalid */
 	struct xlate_switches sw;
-	unsigned int given;		/* sw_bit() of each switch given */
+	unsigned int given;		/* SW_BIT() of each switch given */
 } xlate_staged = {
 	.sw.enabled = true,
 };
@@ -487,7 +488,15 @@ static int runtime_set(const char *val, const struct kernel_param *kp)
 	int ret;
 
 	if (!READ_ONCE(xlate_loaded)) {
-		xlate_staged.runtime = val;
+		ret = xlate_parse_runtime_path(val, xlate_staged.runtime,
+					       sizeof(xlate_staged.runtime));
+		if (ret) {
+			pr_warn("runtime \"%*pE\" rejected: %s (%d)\n",
+				(int)min_t(size_t, strlen(val), 256), val,
+				runtime_errmsg(ret), ret);
+			xlate_staged.runtime[0] = '\0';
+		}
+		xlate_staged.runtime_given = true;
 		return 0;
 	}
 	ret = config_may_write();
@@ -794,42 +803,41 @@ bool xlate_config_boot_pending(void)
  */
 int xlate_config_init(struct kobject *kobj)
 {
-	const char *given = xlate_staged.runtime;
 	struct xlate_config *cfg;
 	char *path = NULL;
 	int ret;
 
-	if (given) {
-		path = kmalloc(XLATE_RUNTIME_PATH_MAX, GFP_KERNEL);
+	ret = sysfs_create_file(kobj, &config_attr.attr);
+	if (ret)
+		return ret;
+	xlate_config_kobj = kobj;
+
+	/* Parameter writes wait here; after it they take effect at once. */
+	kernel_param_lock(THIS_MODULE);
+	ret = -ENOMEM;
+	if (xlate_staged.runtime_given) {
+		path = kstrdup(xlate_staged.runtime, GFP_KERNEL);
 		if (!path)
-			return -ENOMEM;
-		ret = xlate_parse_runtime_path(given, path,
-					       XLATE_RUNTIME_PATH_MAX);
-		if (ret) {
-			pr_warn("runtime \"%*pE\" rejected: %s (%d)\n",
-				(int)min_t(size_t, strlen(given), 256), given,
-				runtime_errmsg(ret), ret);
-			*path = '\0';
-		}
+			goto unlock;
 	}
 	cfg = cfg_new(NULL, "", NULL);
-	if (!cfg) {
-		kfree(path);
-		return -ENOMEM;
-	}
-	ret = sysfs_create_file(kobj, &config_attr.attr);
-	if (ret) {
-		xlate_config_put(cfg);
-		kfree(path);
-		return ret;
-	}
-	xlate_config_kobj = kobj;
+	if (!cfg)
+		goto unlock;
+	ret = 0;
 	mutex_lock(&xlate_cfg_lock);
 	cfg_publish_locked(cfg);
 	/* runtime= with an empty or invalid path: run without one. */
 	xlate_boot_retry = !path || *path;
 	WRITE_ONCE(xlate_loaded, true);
 	mutex_unlock(&xlate_cfg_lock);
+unlock:
+	kernel_param_unlock(THIS_MODULE);
+	if (ret) {
+		kfree(path);
+		sysfs_remove_file(kobj, &config_attr.attr);
+		xlate_config_kobj = NULL;
+		return ret;
+	}
 
 	xlate_boot_runtime = path;
 	if (xlate_boot_retry)
