@@ -523,7 +523,7 @@ static int runtime_set(const char *val, const struct kernel_param *kp)
 	}
 	ret = runtime_publish(path, file, NULL, "parameters", false);
 	if (!ret)
-		pr_info("runtime set to \"%s\"\n", path);
+		pr_info_ratelimited("runtime set to \"%s\"\n", path);
 out:
 	kfree(path);
 	return ret;
@@ -747,9 +747,9 @@ static ssize_t config_store(struct kobject *kobj, struct kobj_attribute *attr,
 	modes.credentials = line->credentials;
 	ret = runtime_publish(path, file, &modes, line->name, false);
 	if (!ret)
-		pr_info("configured from \"%s\": runtime \"%s\" preserve_argv0=%d open_binary=%d credentials=%d\n",
-			line->name, path, modes.preserve_argv0,
-			modes.open_binary, modes.credentials);
+		pr_info_ratelimited("configured from \"%s\": runtime \"%s\" preserve_argv0=%d open_binary=%d credentials=%d\n",
+				    line->name, path, modes.preserve_argv0,
+				    modes.open_binary, modes.credentials);
 out:
 	kfree(path);
 	kfree(line);

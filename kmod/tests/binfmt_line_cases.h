@@ -137,8 +137,8 @@ static const struct binfmt_line_case binfmt_line_cases[] = {
 	{ "name-63-chars",
 	  ":nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn"
 	  QEMU_MID "/q:", NULL,
-	  BL_OK("nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn",
-	     "/q", 0, 0, 0, 0) },
+	  BL_OK("nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn",
+		"/q", 0, 0, 0, 0) },
 	{ "interpreter-relative-unchecked", ":q" QEMU_MID "qemu:", NULL,
 	  BL_OK("q", "qemu", 0, 0, 0, 0) },
 	/* Malformed or not x86-64 */
