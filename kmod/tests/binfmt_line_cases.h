@@ -137,7 +137,7 @@ static const struct binfmt_line_case binfmt_line_cases[] = {
 	{ "name-63-chars",
 	  ":nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn"
 	  QEMU_MID "/q:", NULL,
-	  BL_OK("nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn",
+	  BL_OK("nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn",
 		"/q", 0, 0, 0, 0) },
 	{ "interpreter-relative-unchecked", ":q" QEMU_MID "qemu:", NULL,
 	  BL_OK("q", "qemu", 0, 0, 0, 0) },
