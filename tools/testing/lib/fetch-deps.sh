@@ -3,7 +3,8 @@
 #
 # Install the host tools the test bench needs and fetch the foreign-arch
 # Debian packages (arm64 kernels and headers, amd64 headers, busybox,
-# qemu-user-static, amd64/arm64 userland for the demo) into a cache.
+# qemu-user-static, amd64/arm64 userland for the demo) into a cache;
+# fetch-runtimes.sh adds trixie's qemu-user 10 and box64.
 #
 # Foreign-arch packages are only ever downloaded and unpacked with
 # dpkg-deb -x; nothing of another architecture is installed on the host.
@@ -205,8 +206,9 @@ kernel_source() {
 # The cache is warm when a complete run of this very script finished
 # less than a day ago; then only the host packages are checked.
 STAMP=$CACHE/.complete
+RUNTIMES=$(dirname "${BASH_SOURCE[0]}")/fetch-runtimes.sh
 stamp_id() {
-	sha256sum "${BASH_SOURCE[0]}" | cut -d' ' -f1
+	cat "${BASH_SOURCE[0]}" "$RUNTIMES" | sha256sum | cut -d' ' -f1
 }
 cache_warm() {
 	local t
@@ -216,7 +218,8 @@ cache_warm() {
 	for t in 6.1-arm64 6.12-arm64 6.1-amd64 6.12-amd64; do
 		[ -s "$CACHE/targets/$t/env" ] || return 1
 	done
-	[ -s "$CACHE/userland.env" ] && [ -s "$CACHE/src-6.12.env" ]
+	[ -s "$CACHE/userland.env" ] && [ -s "$CACHE/src-6.12.env" ] &&
+		[ -s "$CACHE/runtimes.env" ]
 }
 
 main() {
@@ -238,6 +241,7 @@ main() {
 	kernel_target 6.1-amd64 amd64 "" linux-headers-amd64
 	kernel_target 6.12-amd64 amd64 "" linux-headers-6.12-amd64
 	userland
+	XLATE_CACHE=$CACHE bash "$RUNTIMES" || die "fetch-runtimes.sh failed"
 	kernel_source 6.12
 	stamp_id >"$STAMP"
 }

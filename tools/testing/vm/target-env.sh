@@ -26,7 +26,12 @@ vm_load_target() {
 		vm_die "no $XLATE_CACHE/userland.env: run tools/testing/lib/fetch-deps.sh"
 	# shellcheck disable=SC1091
 	. "$XLATE_CACHE/userland.env"
+	[ -r "$XLATE_CACHE/runtimes.env" ] ||
+		vm_die "no $XLATE_CACHE/runtimes.env: run tools/testing/lib/fetch-deps.sh"
+	# shellcheck disable=SC1091
+	. "$XLATE_CACHE/runtimes.env"
 	: "${KVER:?}" "${KDIR:?}" "${VMLINUZ:?}" "${MODDIR:?}" "${USERLAND:?}"
+	: "${RUNTIMES_ARM64:?}"
 	XLATE_TARGET=$target
-	export KVER KDIR VMLINUZ MODDIR USERLAND XLATE_TARGET
+	export KVER KDIR VMLINUZ MODDIR USERLAND RUNTIMES_ARM64 XLATE_TARGET
 }
