@@ -41,15 +41,17 @@ APT_OPTS=(-o "Dir::Etc::SourceList=$SID/sources.list"
 	-o APT::Architectures::=amd64 -o APT::Architectures::=arm64
 	-o APT::Sandbox::User=root)
 
-# sid_update: refresh sid's package lists when older than a day.
+# sid_update [force]: refresh sid's package lists when older than a day.
+updated=
 sid_update() {
-	if [ -z "${XLATE_REFRESH:-}" ] &&
+	if [ -z "${1:-}" ] && [ -z "${XLATE_REFRESH:-}" ] &&
 	   [ -n "$(find "$SID/lists" -maxdepth 1 -name '*sid_main_binary-arm64_Packages*' -mmin -1440 2>/dev/null | head -n1)" ]; then
 		return 0
 	fi
 	log "apt-get update (sid lists in $SID)"
 	apt-get "${APT_OPTS[@]}" update -qq >/dev/null ||
 		die "apt-get update of sid failed"
+	updated=1
 }
 
 # depends_on PKG:ARCH PATTERN: the first dependency of PKG matching the
@@ -59,7 +61,9 @@ depends_on() {
 		awk -v re="$2" '/Depends: / { sub(":.*", "", $2); if ($2 ~ re) { print $2; exit } }'
 }
 
-# download PKG:ARCH: into $DEBS unless there; print the .deb path.
+# download PKG:ARCH: into $DEBS unless there; print the .deb path.  A
+# failed download refreshes the lists once and retries (sid drops
+# superseded versions).
 download() {
 	local name=${1%%:*} arch=${1#*:} ver file
 	ver=$(apt-cache "${APT_OPTS[@]}" policy "$1" 2>/dev/null |
@@ -68,8 +72,13 @@ download() {
 	file=$DEBS/${name}_${ver//:/%3a}_${arch}.deb
 	if [ ! -s "$file" ]; then
 		log "downloading $1 $ver (sid)"
-		(cd "$DEBS" && apt-get "${APT_OPTS[@]}" download -qq \
-			"$name:$arch=$ver" >/dev/null) || die "apt-get download $1 failed"
+		if ! (cd "$DEBS" && apt-get "${APT_OPTS[@]}" download -qq \
+			"$name:$arch=$ver" >/dev/null); then
+			[ -z "$updated" ] || die "apt-get download $1 failed"
+			sid_update force
+			download "$1"
+			return
+		fi
 	fi
 	[ -s "$file" ] || die "download of $1 left no $file"
 	printf '%s\n' "$file"
