@@ -4,7 +4,8 @@
 # Install the host tools the test bench needs and fetch the foreign-arch
 # Debian packages (arm64 kernels and headers, amd64 headers, busybox,
 # qemu-user-static, amd64/arm64 userland for the demo) into a cache;
-# fetch-runtimes.sh adds trixie's qemu-user 10 and box64.
+# fetch-sid.sh adds sid's newest kernels and their build chroot,
+# fetch-runtimes.sh trixie's qemu-user 10 and box64.
 #
 # Foreign-arch packages are only ever downloaded and unpacked with
 # dpkg-deb -x; nothing of another architecture is installed on the host.
@@ -27,7 +28,7 @@ HOST_PKGS=(
 	binutils-aarch64-linux-gnu qemu-system-arm sparse dwarves bc flex
 	bison libssl-dev libelf-dev cpio kmod xz-utils python3 perl rsync
 	file dpkg-dev clang llvm libclang-rt-14-dev dkms
-	debhelper dh-dkms lintian fakeroot
+	debhelper dh-dkms lintian fakeroot mmdebstrap zstd
 )
 
 apt_ready=
@@ -206,18 +207,22 @@ kernel_source() {
 # The cache is warm when a complete run of this very script finished
 # less than a day ago; then only the host packages are checked.
 STAMP=$CACHE/.complete
-RUNTIMES=$(dirname "${BASH_SOURCE[0]}")/fetch-runtimes.sh
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 stamp_id() {
-	cat "${BASH_SOURCE[0]}" "$RUNTIMES" | sha256sum | cut -d' ' -f1
+	cat "${BASH_SOURCE[0]}" "$HERE/fetch-sid.sh" "$HERE/fetch-runtimes.sh" |
+		sha256sum | cut -d' ' -f1
 }
 cache_warm() {
 	local t
 	[ -z "${XLATE_REFRESH:-}" ] || return 1
 	[ -n "$(find "$STAMP" -mmin -1440 2>/dev/null)" ] || return 1
 	[ "$(cat "$STAMP")" = "$(stamp_id)" ] || return 1
-	for t in 6.1-arm64 6.12-arm64 6.1-amd64 6.12-amd64; do
+	for t in 6.1-arm64 6.12-arm64 6.1-amd64 6.12-amd64 sid-arm64 \
+		sid-16k-arm64 sid-amd64; do
 		[ -s "$CACHE/targets/$t/env" ] || return 1
 	done
+	t=$(sed -n 's/^BUILD_CHROOT=//p' "$CACHE/targets/sid-arm64/env")
+	[ -n "$t" ] && [ -e "$t/.complete" ] || return 1
 	[ -s "$CACHE/userland.env" ] && [ -s "$CACHE/src-6.12.env" ] &&
 		[ -s "$CACHE/runtimes.env" ]
 }
@@ -240,8 +245,10 @@ main() {
 	kernel_target 6.12-arm64 arm64 linux-image-6.12-arm64 linux-headers-6.12-arm64
 	kernel_target 6.1-amd64 amd64 "" linux-headers-amd64
 	kernel_target 6.12-amd64 amd64 "" linux-headers-6.12-amd64
+	XLATE_CACHE=$CACHE "$HERE/fetch-sid.sh" || die "fetch-sid.sh failed"
 	userland
-	XLATE_CACHE=$CACHE bash "$RUNTIMES" || die "fetch-runtimes.sh failed"
+	XLATE_CACHE=$CACHE bash "$HERE/fetch-runtimes.sh" ||
+		die "fetch-runtimes.sh failed"
 	kernel_source 6.12
 	stamp_id >"$STAMP"
 }
