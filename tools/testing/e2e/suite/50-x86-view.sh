@@ -82,6 +82,29 @@ check_contains "$t/x86-shell-runs-native-cpuinfo" BogoMIPS \
 check_eq "$t/x86-shell-runs-native-unmarked" 0x00000000 \
 	"$(printf '%s\n' "$out" | sed -n 4p)"
 
+# Issue 15, item 3: a translated program that execs the runtime's own
+# file (FEX and box64 start x86 children so) keeps the view; the file
+# is known by its inode (a hard link counts, a copy does not), and a
+# native program that runs the runtime gets no view.
+# (/root: the runtime's file system, for the hard link.)
+rt=$(cat "$PARAMS/runtime")
+ln "$rt" /root/xlate-rt-link
+cp "$rt" /root/xlate-rt-copy
+for how in rt:"$rt" link:/root/xlate-rt-link copy:/root/xlate-rt-copy; do
+	out=$("$X86/marker-probe" -p p. -x "${how#*:}" "$X86/marker-probe" \
+		-p c. 2>&1)
+	got="$(kv c.marker "$out") $(kv c.cpuinfo "$out")"
+	case ${how%%:*} in
+	copy) check_eq "$t/runtime-exec-copy-native" "none arm64" "$got" ;;
+	*) check_eq "$t/runtime-exec-${how%%:*}-keeps-view" "x86+translated x86" \
+		"$got" ;;
+	esac
+done
+out=$("$ARM/marker-probe" -p p. -x "$rt" "$X86/marker-probe" -p c. 2>&1)
+check_eq "$t/runtime-exec-by-native-no-view" "none arm64" \
+	"$(kv c.marker "$out") $(kv c.cpuinfo "$out")"
+rm -f /root/xlate-rt-link /root/xlate-rt-copy
+
 # The marker set by hand: a native program gets the x86 view, and keeps
 # it across native execs; with XLATE_PER_TRANSLATED the next native exec
 # drops both bits.
