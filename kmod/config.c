@@ -800,32 +800,36 @@ static void runtime_search(struct xlate_abi_state *a, const char *given)
  * /sys/kernel/xlate/config: the runtime and the hand-off modes in one
  * binfmt_misc registration line, set in one write (binfmt_misc sets an
  * interpreter and its flags together too) and read back the same way.
- * A line whose magic selects i386 sets runtime32; reading shows the
- * x86-64 line, then the i386 one, each only when a runtime is set.
+ * A line whose magic selects i386 sets runtime32 instead; config32
+ * shows runtime32's line (with qemu-user's i386 magic), so each file
+ * reads back one line, as before.  Both files take either line.
  */
-static ssize_t config_show(struct kobject *kobj, struct kobj_attribute *attr,
-			   char *buf)
+static ssize_t abi_config_show(enum xlate_abi abi, char *buf)
 {
-	struct xlate_config *cfg = xlate_config_get_abi(XLATE_ABI_X86_64);
+	struct xlate_config *cfg = xlate_config_get_abi(abi);
 	int len = 0;
 
 	if (cfg && cfg->runtime)
-		len = xlate_binfmt_line_format(buf, PAGE_SIZE, cfg->source,
-					       cfg->path,
-					       cfg->sw.preserve_argv0,
-					       cfg->sw.open_binary,
-					       cfg->sw.credentials);
-	xlate_config_put(cfg);
-	len = min_t(int, len, PAGE_SIZE - 1);
-	cfg = xlate_config_get_abi(XLATE_ABI_I386);
-	if (cfg && cfg->runtime)
-		len += xlate_binfmt_line_format_i386(buf + len, PAGE_SIZE - len,
-						     cfg->source, cfg->path,
-						     cfg->sw.preserve_argv0,
-						     cfg->sw.open_binary,
-						     cfg->sw.credentials);
+		len = (abi == XLATE_ABI_I386 ? xlate_binfmt_line_format_i386 :
+		       xlate_binfmt_line_format)(buf, PAGE_SIZE, cfg->source,
+						 cfg->path,
+						 cfg->sw.preserve_argv0,
+						 cfg->sw.open_binary,
+						 cfg->sw.credentials);
 	xlate_config_put(cfg);
 	return min_t(int, len, PAGE_SIZE - 1);
+}
+
+static ssize_t config_show(struct kobject *kobj, struct kobj_attribute *attr,
+			   char *buf)
+{
+	return abi_config_show(XLATE_ABI_X86_64, buf);
+}
+
+static ssize_t config32_show(struct kobject *kobj,
+			     struct kobj_attribute *attr, char *buf)
+{
+	return abi_config_show(XLATE_ABI_I386, buf);
 }
 
 static ssize_t config_store(struct kobject *kobj, struct kobj_attribute *attr,
@@ -887,6 +891,18 @@ out:
 }
 
 static struct kobj_attribute config_attr = __ATTR_RW(config);
+static struct kobj_attribute config32_attr =
+	__ATTR(config32, 0644, config32_show, config_store);
+static struct attribute *config_attrs[] = {
+	&config_attr.attr,
+	&config32_attr.attr,
+	NULL,
+};
+
+static const struct attribute_group config_group = {
+	.attrs = config_attrs,
+};
+
 static struct kobject *xlate_config_kobj;
 
 static void boot_retry_fn(struct work_struct *work)
@@ -943,7 +959,7 @@ int xlate_config_init(struct kobject *kobj)
 	struct xlate_abi_state *a;
 	int i, ret;
 
-	ret = sysfs_create_file(kobj, &config_attr.attr);
+	ret = sysfs_create_group(kobj, &config_group);
 	if (ret)
 		return ret;
 	xlate_config_kobj = kobj;
@@ -980,7 +996,7 @@ unlock:
 			kfree(path[i]);
 			kfree(cfg[i]);
 		}
-		sysfs_remove_file(kobj, &config_attr.attr);
+		sysfs_remove_group(kobj, &config_group);
 		xlate_config_kobj = NULL;
 		return ret;
 	}
@@ -1016,7 +1032,7 @@ void xlate_config_exit(void)
 	struct xlate_abi_state *a;
 
 	if (xlate_config_kobj)
-		sysfs_remove_file(xlate_config_kobj, &config_attr.attr);
+		sysfs_remove_group(xlate_config_kobj, &config_group);
 	xlate_config_kobj = NULL;
 	mutex_lock(&xlate_cfg_lock);
 	xlate_cfg_gone = true;

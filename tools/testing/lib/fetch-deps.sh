@@ -27,15 +27,18 @@ HOST_PKGS=(
 	bison libssl-dev libelf-dev cpio kmod xz-utils python3 perl rsync
 	file dpkg-dev clang llvm libclang-rt-14-dev dkms
 	debhelper dh-dkms lintian fakeroot
+	gcc-i686-linux-gnu libc6-dev-i386-cross
 )
 
 apt_ready=
 apt_update() {
 	[ -n "$apt_ready" ] && return 0
-	if ! dpkg --print-foreign-architectures | grep -qx arm64; then
-		log "adding arm64 as a foreign architecture (download only)"
-		dpkg --add-architecture arm64
-	fi
+	local a
+	for a in arm64 i386; do
+		dpkg --print-foreign-architectures | grep -qx "$a" && continue
+		log "adding $a as a foreign architecture (download only)"
+		dpkg --add-architecture "$a"
+	done
 	log "apt-get update"
 	apt-get update -qq >/dev/null || die "apt-get update failed"
 	apt_ready=1
@@ -171,8 +174,8 @@ kernel_target() {
 	log "target $name: $kver"
 }
 
-# Userland for the VM: arm64 busybox and qemu-user, amd64 busybox and
-# the amd64 and arm64 lscpu with their libraries.
+# Userland for the VM: arm64 busybox and qemu-user, amd64 and i386
+# busybox, and the amd64, i386 and arm64 lscpu with their libraries.
 userland() {
 	local u=$CACHE/userland
 	local debs p
@@ -184,6 +187,12 @@ userland() {
 		libsmartcols1 libgcc-s1; do fetch "$p:amd64"; done)
 	[ ${#debs[@]} -eq 5 ] || die "amd64 userland download failed"
 	unpack "$u/amd64" "${debs[@]}"
+	# i386: busybox and lscpu (dynamic) for runtime32 (qemu-i386-static
+	# comes with the arm64 qemu-user-static).
+	mapfile -t debs < <(for p in busybox-static util-linux libc6 \
+		libsmartcols1 libgcc-s1; do fetch "$p:i386"; done)
+	[ ${#debs[@]} -eq 5 ] || die "i386 userland download failed"
+	unpack "$u/i386" "${debs[@]}"
 	echo "USERLAND=$u" > "$CACHE/userland.env"
 }
 
@@ -216,7 +225,8 @@ cache_warm() {
 	for t in 6.1-arm64 6.12-arm64 6.1-amd64 6.12-amd64; do
 		[ -s "$CACHE/targets/$t/env" ] || return 1
 	done
-	[ -s "$CACHE/userland.env" ] && [ -s "$CACHE/src-6.12.env" ]
+	[ -s "$CACHE/userland.env" ] && [ -s "$CACHE/src-6.12.env" ] &&
+		[ -x "$CACHE/userland/i386/bin/busybox" ]
 }
 
 main() {
