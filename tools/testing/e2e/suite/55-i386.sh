@@ -101,6 +101,13 @@ if [ -n "$linux32_ok" ]; then
 	check_line "$t/probe-linux32-uname-i686" "uname_machine=i686" "$out"
 	out=$(linux32 "$X86/hello" 2>&1)
 	check_contains "$t/x86_64-linux32-runs" "argv[0]=$X86/hello" "$out"
+	# The same for an x86-64 program, with the probe as runtime.
+	check_eq "$t/set-runtime-probe" ok "$(xl_param runtime "$ARM/probe-runtime")"
+	out=$("$X86/hello" 2>&1)
+	check_line "$t/probe64-uname-x86_64" "uname_machine=x86_64" "$out"
+	out=$(linux32 "$X86/hello" 2>&1)
+	check_line "$t/probe64-linux32-uname-i686" "uname_machine=i686" "$out"
+	check_eq "$t/restore-runtime" ok "$(xl_param runtime "$QEMU_RUNTIME")"
 fi
 check_eq "$t/set-modes-off" "ok ok" \
 	"$(xl_param preserve_argv0_32 0) $(xl_param open_binary32 0)"
@@ -109,7 +116,7 @@ check_line "$t/probe-no-P-argv1" "argv[1]=$I386/hello" "$out"
 check_line "$t/probe-no-P-argv2" "argv[2]=p1" "$out"
 check_line "$t/probe-no-O-execfd" "execfd=none" "$out"
 check_eq "$t/set-credentials32" ok "$(xl_param credentials32 1)"
-out=$("$ARM/run-as" 1000 "$I386/hello" 2>&1)
+out=$("$ARM/run-as" -u 1000 -g 1000 "$I386/hello" 2>&1)
 check_line "$t/probe-C-execfd-i386" "execfd_machine=3" "$out"
 check_line "$t/probe-C-uid" "uid=1000" "$out"
 # The x86-64 runtime is untouched by all this.
@@ -177,8 +184,7 @@ fi
 check_eq "$t/clear-runtime32" ok "$(xl_param runtime32 "")"
 l0=$(dmesg_count "i386 executable refused: no runtime32 set")
 r0=$(stat_get refused_no_runtime32)
-out=$("$ARM/exec-native" "$I386/hello" 2>&1)
-check_contains "$t/no-runtime32-enoexec" ENOEXEC "$out"
+check_eq "$t/no-runtime32-enoexec" errno=ENOEXEC "$(exec_result "$I386/hello")"
 check_gt "$t/no-runtime32-log" \
 	"$(dmesg_count "i386 executable refused: no runtime32 set")" "$l0"
 check_gt "$t/no-runtime32-counted" "$(stat_get refused_no_runtime32)" "$r0"
