@@ -152,6 +152,9 @@ check_eq "$t/config-x32-line-refused" EINVAL "$r"
 # (On an x86-64 kernel, natively, the i386 build passes 50 of 51.)
 run_execveat() {
 	d=/tmp/xlate-xe-$1
+	# a script run through a descriptor is /dev/fd/N/...: the initramfs
+	# has no /dev/fd of its own
+	[ -e /dev/fd ] || ln -s /proc/self/fd /dev/fd
 	rm -rf "$d"
 	mkdir -p "$d/subdir"
 	cp "$PROGS/$1/execveat" "$d/execveat"
@@ -170,7 +173,7 @@ if [ -x "$ARM/execveat" ] && [ -x "$I386/execveat" ]; then
 	n_386=$(run_execveat i386)
 	echo "i386: execveat selftest: native arm64 $n_arm/51 ok, i386 via $(cat "$R32") $n_386/51 ok"
 	for a in arm64 i386; do
-		grep '^not ok' "/tmp/xlate-xe-$a.out" | head -n 20 |
+		grep -v '^ok' "/tmp/xlate-xe-$a.out" | head -n 12 |
 			sed "s/^/i386: execveat $a: /" | cut -c1-160
 	done
 	check_gt "$t/execveat-native-runs" "$n_arm" 30
