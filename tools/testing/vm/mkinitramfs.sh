@@ -65,6 +65,17 @@ if [ -x "$i386/bin/busybox" ]; then
 else
 	build_failed i386-userland "no $i386/bin/busybox: run tools/testing/lib/fetch-deps.sh"
 fi
+# trixie's qemu-user 10 qemu-i386 (static), when its .deb is in the cache
+# (the runtimes' fetch): it implements execveat(2), bookworm's 7.2 not.
+q10=$(ls -1 "${XLATE_CACHE:-$HOME/.cache/xlate}"/debs/qemu-user_*10.*_arm64.deb \
+	2>/dev/null | tail -n 1)
+if [ -n "$q10" ]; then
+	mkdir -p "$root/opt/qemu10" "$work/q10"
+	[ -x "$work/q10/usr/bin/qemu-i386" ] ||
+		dpkg-deb --fsys-tarfile "$q10" |
+		tar -x -C "$work/q10" ./usr/bin/qemu-i386
+	install -m 0755 "$work/q10/usr/bin/qemu-i386" "$root/opt/qemu10/qemu-i386"
+fi
 
 # lscpu of both architectures with their libraries at Debian's paths.
 install -m 0755 "$arm/usr/bin/lscpu" "$root/usr/bin/lscpu"
