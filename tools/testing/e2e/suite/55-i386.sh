@@ -35,6 +35,7 @@ x0=$(stat_get translated)
 check_eq "$t/busybox-static-echo" "hello i386" "$("$BB" echo hello i386 2>&1)"
 check_gt "$t/translated-i386-counted" "$(stat_get translated_i386)" "$n0"
 check_gt "$t/translated-counted" "$(stat_get translated)" "$x0"
+# shellcheck disable=SC2016 # expanded by the i386 shell
 out=$(XLATE_TEST_ENV=env32 "$BB" sh -c 'echo "$0|$1|$XLATE_TEST_ENV"; exit 5' a0 'b 1' 2>&1)
 rc=$?
 check_eq "$t/busybox-sh-argv-env" "a0|b 1|env32" "$out"
