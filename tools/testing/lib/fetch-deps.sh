@@ -146,9 +146,12 @@ kernel_target() {
 	[ -n "$common" ] && [ -n "$kbuild" ] || die "cannot read deps of $hpkg"
 	unpack "$root" "$hdeb" "$(fetch "$common:all")" "$(fetch "$kbuild")"
 	# Debian's per-flavour Makefile includes the common tree by absolute
-	# path; point it at the cached copy.
+	# path; point it at the cached copy (once: the build tier keys its
+	# cache on the Makefile's mtime).
 	local kdir=$root/usr/src/linux-headers-$kver
-	sed -i "s|^include /usr/src/|include $root/usr/src/|" "$kdir/Makefile"
+	if grep -q '^include /usr/src/' "$kdir/Makefile"; then
+		sed -i "s|^include /usr/src/|include $root/usr/src/|" "$kdir/Makefile"
+	fi
 	grep -q "^include $root/usr/src/" "$kdir/Makefile" ||
 		die "unexpected headers Makefile in $kdir"
 	mkdir -p "$tdir"

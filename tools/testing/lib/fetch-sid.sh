@@ -186,10 +186,13 @@ sid_target() {
 		"$(download "$kbuild:$(dpkg --print-architecture)")"
 	kdir=$root/usr/src/linux-headers-$kver
 	# Debian's per-flavour Makefile names the common tree and its own
-	# output directory by absolute path; point them at the cached copy.
-	sed -i -e "s|^include /usr/src/|include $root/usr/src/|" \
-		-e "s|^KBUILD_OUTPUT=/usr/src/|KBUILD_OUTPUT=$root/usr/src/|" \
-		"$kdir/Makefile"
+	# output directory by absolute path; point them at the cached copy
+	# (once: the build tier keys its cache on the Makefile's mtime).
+	if grep -q '^include /usr/src/' "$kdir/Makefile"; then
+		sed -i -e "s|^include /usr/src/|include $root/usr/src/|" \
+			-e "s|^KBUILD_OUTPUT=/usr/src/|KBUILD_OUTPUT=$root/usr/src/|" \
+			"$kdir/Makefile"
+	fi
 	grep -q "^include $root/usr/src/" "$kdir/Makefile" ||
 		die "unexpected headers Makefile in $kdir"
 	add_checker_valid "$root/usr/src/$common"
