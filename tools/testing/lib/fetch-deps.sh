@@ -3,7 +3,8 @@
 #
 # Install the host tools the test bench needs and fetch the foreign-arch
 # Debian packages (arm64 kernels and headers, amd64 headers, busybox,
-# qemu-user-static, amd64/arm64 userland for the demo) into a cache.
+# qemu-user-static, amd64/arm64 userland for the demo) into a cache;
+# fetch-sid.sh adds sid's newest kernels and their build chroot.
 #
 # Foreign-arch packages are only ever downloaded and unpacked with
 # dpkg-deb -x; nothing of another architecture is installed on the host.
@@ -26,7 +27,7 @@ HOST_PKGS=(
 	binutils-aarch64-linux-gnu qemu-system-arm sparse dwarves bc flex
 	bison libssl-dev libelf-dev cpio kmod xz-utils python3 perl rsync
 	file dpkg-dev clang llvm libclang-rt-14-dev dkms
-	debhelper dh-dkms lintian fakeroot
+	debhelper dh-dkms lintian fakeroot mmdebstrap zstd
 	gcc-i686-linux-gnu libc6-dev-i386-cross
 )
 
@@ -148,9 +149,12 @@ kernel_target() {
 	[ -n "$common" ] && [ -n "$kbuild" ] || die "cannot read deps of $hpkg"
 	unpack "$root" "$hdeb" "$(fetch "$common:all")" "$(fetch "$kbuild")"
 	# Debian's per-flavour Makefile includes the common tree by absolute
-	# path; point it at the cached copy.
+	# path; point it at the cached copy (once: the build tier keys its
+	# cache on the Makefile's mtime).
 	local kdir=$root/usr/src/linux-headers-$kver
-	sed -i "s|^include /usr/src/|include $root/usr/src/|" "$kdir/Makefile"
+	if grep -q '^include /usr/src/' "$kdir/Makefile"; then
+		sed -i "s|^include /usr/src/|include $root/usr/src/|" "$kdir/Makefile"
+	fi
 	grep -q "^include $root/usr/src/" "$kdir/Makefile" ||
 		die "unexpected headers Makefile in $kdir"
 	mkdir -p "$tdir"
@@ -214,17 +218,21 @@ kernel_source() {
 # The cache is warm when a complete run of this very script finished
 # less than a day ago; then only the host packages are checked.
 STAMP=$CACHE/.complete
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 stamp_id() {
-	sha256sum "${BASH_SOURCE[0]}" | cut -d' ' -f1
+	cat "${BASH_SOURCE[0]}" "$HERE/fetch-sid.sh" | sha256sum | cut -d' ' -f1
 }
 cache_warm() {
 	local t
 	[ -z "${XLATE_REFRESH:-}" ] || return 1
 	[ -n "$(find "$STAMP" -mmin -1440 2>/dev/null)" ] || return 1
 	[ "$(cat "$STAMP")" = "$(stamp_id)" ] || return 1
-	for t in 6.1-arm64 6.12-arm64 6.1-amd64 6.12-amd64; do
+	for t in 6.1-arm64 6.12-arm64 6.1-amd64 6.12-amd64 sid-arm64 \
+		sid-16k-arm64 sid-amd64; do
 		[ -s "$CACHE/targets/$t/env" ] || return 1
 	done
+	t=$(sed -n 's/^BUILD_CHROOT=//p' "$CACHE/targets/sid-arm64/env")
+	[ -n "$t" ] && [ -e "$t/.complete" ] || return 1
 	[ -s "$CACHE/userland.env" ] && [ -s "$CACHE/src-6.12.env" ] &&
 		[ -x "$CACHE/userland/i386/bin/busybox" ]
 }
@@ -247,6 +255,7 @@ main() {
 	kernel_target 6.12-arm64 arm64 linux-image-6.12-arm64 linux-headers-6.12-arm64
 	kernel_target 6.1-amd64 amd64 "" linux-headers-amd64
 	kernel_target 6.12-amd64 amd64 "" linux-headers-6.12-amd64
+	XLATE_CACHE=$CACHE "$HERE/fetch-sid.sh" || die "fetch-sid.sh failed"
 	userland
 	kernel_source 6.12
 	stamp_id >"$STAMP"
