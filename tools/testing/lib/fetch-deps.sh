@@ -41,7 +41,15 @@ apt_update() {
 		dpkg --add-architecture "$a"
 	done
 	log "apt-get update"
-	apt-get update -qq >/dev/null || die "apt-get update failed"
+	# A mirror in mid-sync fails one index (seen: bookworm-security's
+	# i386 Packages) and apt keeps the old one: go on with a warning;
+	# a package that is then missing fails its own download.
+	local err
+	if ! err=$(apt-get update -qq 2>&1 >/dev/null); then
+		grep -q '^E: Some index files failed to download' <<<"$err" ||
+			die "apt-get update failed: $(tail -n 3 <<<"$err")"
+		log "warning: apt-get update: $(grep -m1 '^E: Failed' <<<"$err")"
+	fi
 	apt_ready=1
 }
 
