@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The binfmt handler: recognize x86-64 ELF executables and hand them to
- * the translator runtime the way fs/binfmt_misc.c does, so a runtime
- * written for binfmt_misc cannot tell the difference.
+ * The binfmt handler: recognize x86-64 and i386 ELF executables and hand
+ * each to its ABI's translator runtime (runtime, runtime32) the way
+ * fs/binfmt_misc.c does, so a runtime written for binfmt_misc cannot
+ * tell the difference.
  */
 #include "xlate.h"
 
@@ -83,13 +84,14 @@ static int hand_off(struct linux_binprm *bprm, const struct xlate_config *cfg)
  * after it was configured; with credentials=0 they would decide the
  * credentials of the program it runs.
  */
-static int runtime_check(const struct xlate_config *cfg)
+static int runtime_check(const struct xlate_config *cfg, enum xlate_abi abi)
 {
 	const char *why = xlate_runtime_privilege(cfg->runtime);
 
 	if (!why)
 		return 0;
-	pr_warn_ratelimited("x86-64 execs refused: runtime %s is now %s; remove that or configure the runtime again\n",
+	pr_warn_ratelimited("%s execs refused: %s %s is now %s; remove that or configure the runtime again\n",
+			    xlate_abi_name(abi), xlate_abi_param(abi),
 			    cfg->path, why);
 	return -EPERM;
 }
@@ -100,26 +102,33 @@ static int load_x86_binary(struct linux_binprm *bprm)
 	size_t len = min_t(loff_t, i_size_read(file_inode(bprm->file)),
 			   BINPRM_BUF_SIZE);
 	enum xlate_stat stat = XLATE_STAT_FAILED;
+	enum xlate_elf_abi elf = xlate_elf_x86_abi(bprm->buf, len);
+	enum xlate_abi abi;
 	struct xlate_config *cfg;
 	int ret = -ENOEXEC;
 
-	if (!xlate_elf_is_x86_64(bprm->buf, len)) {
+	if (elf == XLATE_ELF_OTHER) {
 		xlate_stat_inc(XLATE_STAT_PASSED_OVER);
 		xlate_view_note_exec();
 		return -ENOEXEC;
 	}
+	abi = elf == XLATE_ELF_I386 ? XLATE_ABI_I386 : XLATE_ABI_X86_64;
 
-	cfg = xlate_config_get();
+	cfg = xlate_config_get_abi(abi);
 	if (!cfg || !cfg->sw.enabled) {
 		stat = XLATE_STAT_REFUSED_DISABLED;
 		goto out;
 	}
 	if (!cfg->runtime) {
 		/* the caller chose the name: escape control characters */
-		pr_warn_ratelimited("%*pE: x86-64 executable refused: no runtime set; write its path to /sys/module/xlate/parameters/runtime or run 'xlatectl set runtime PATH'\n",
+		pr_warn_ratelimited("%*pE: %s executable refused: no %s set; write its path to /sys/module/xlate/parameters/%s or run 'xlatectl set %s PATH'\n",
 				    (int)min_t(size_t, strlen(bprm->filename), 256),
-				    bprm->filename);
+				    bprm->filename, xlate_abi_name(abi),
+				    xlate_abi_param(abi), xlate_abi_param(abi),
+				    xlate_abi_param(abi));
 		stat = XLATE_STAT_REFUSED_NO_RUNTIME;
+		if (abi == XLATE_ABI_I386)
+			xlate_stat_inc(XLATE_STAT_REFUSED_NO_RUNTIME32);
 		goto out;
 	}
 	/*
@@ -134,13 +143,15 @@ static int load_x86_binary(struct linux_binprm *bprm)
 		goto out;
 	}
 	if (!cfg->sw.credentials) {
-		ret = runtime_check(cfg);
+		ret = runtime_check(cfg, abi);
 		if (ret)
 			goto out;
 	}
 	ret = hand_off(bprm, cfg);
 	if (!ret) {
 		stat = XLATE_STAT_TRANSLATED;
+		if (abi == XLATE_ABI_I386)
+			xlate_stat_inc(XLATE_STAT_TRANSLATED_I386);
 		xlate_view_arm();
 	}
 out:

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * xlate's configuration: the translator runtime and the hand-off mode
- * switches, set through module parameters.
+ * switches, set through module parameters.  Each x86 ABI (x86-64, and
+ * i386 with runtime32 and its switches) has its own configuration,
+ * handled alike: struct xlate_abi_state below.
  *
  * The configuration is one immutable, reference-counted object
  * published with RCU.  A writer builds a complete new object under
@@ -34,7 +36,6 @@
 #include "lib/elf_x86.h"
 #include "lib/param_parse.h"
 
-static struct xlate_config __rcu *xlate_cfg;
 static DEFINE_MUTEX(xlate_cfg_lock);
 /*
  * Set by xlate_config_init(): from then on parameter writes take effect
@@ -58,21 +59,13 @@ static bool xlate_cfg_gone;
  * allocate nothing and hold nothing.  The parameter lock serialises
  * them with xlate_config_init(), which applies them.
  */
-static struct {
+struct xlate_staged {
 	bool runtime_given;		/* false: look for one */
 	char runtime[XLATE_RUNTIME_PATH_MAX];	/* "": none, or invalid */
 	struct xlate_switches sw;
 	unsigned int given;		/* SW_BIT() of each switch given */
-} xlate_staged = {
-	.sw.enabled = true,
 };
 
-/*
- * The load-time runtime was not found (built in before the root file
- * system is mounted, or a module loaded from an initramfs): look again
- * when PID 1 execs, until one is found or one is configured.
- */
-static bool xlate_boot_retry;
 static void boot_retry_fn(struct work_struct *work);
 static DECLARE_WORK(boot_retry_work, boot_retry_fn);
 
@@ -88,10 +81,12 @@ static DECLARE_WORK(boot_retry_work, boot_retry_fn);
  * packages register them with (Documentation/runtimes.rst says where
  * each comes from).  binfmt_misc's F is what xlate always does.
  */
-static const struct xlate_known_runtime {
+struct xlate_known_runtime {
 	const char *path;
 	struct xlate_switches modes;
-} xlate_known_runtimes[] = {
+};
+
+static const struct xlate_known_runtime xlate_known_runtimes[] = {
 	/* Apple's update-binfmts line: --credentials yes --fix-binary yes */
 	{ "/media/rosetta/rosetta", { C } },
 	{ "/mnt/rosetta/rosetta", { C } },
@@ -109,26 +104,100 @@ static const struct xlate_known_runtime {
 	{ "/usr/bin/qemu-x86_64", { P, O } },
 };
 
+/*
+ * runtime32's: FEX serves i386 with the same binary (its FEX-x86.conf.in
+ * registers the same interpreter and flags); box86 registers with no
+ * flags; Debian's qemu-i386.conf: OPF.  Rosetta runs no i386 code.
+ */
+static const struct xlate_known_runtime xlate_known_runtimes32[] = {
+	{ "/usr/bin/FEX", { P, O, C } },
+	{ "/usr/local/bin/FEX", { P, O, C } },
+	{ "/usr/bin/FEXInterpreter", { P, O, C } },
+	{ "/usr/local/bin/FEXInterpreter", { P, O, C } },
+	{ "/usr/bin/box86", { } },
+	{ "/usr/local/bin/box86", { } },
+	{ "/usr/bin/qemu-i386-static", { P, O } },
+	{ "/usr/libexec/qemu-binfmt/i386-binfmt-P", { P, O } },
+	{ "/usr/bin/qemu-i386", { P, O } },
+};
+
 #undef P
 #undef O
 #undef C
 
-/* The bit of a switch in xlate_staged.given. */
+/*
+ * One x86 ABI's configuration: the published one, the values given
+ * before init, and the load-time search.
+ *
+ * @boot_retry: the load-time runtime was not found (built in before the
+ * root file system is mounted, or a module loaded from an initramfs):
+ * look again when PID 1 execs, until one is found or one is configured.
+ */
+struct xlate_abi_state {
+	const char *name;	/* in log lines */
+	const char *param;	/* its runtime parameter */
+	const struct xlate_known_runtime *known;
+	size_t nr_known;
+	struct xlate_config __rcu *cfg;
+	struct xlate_staged staged;
+	bool boot_retry;
+	char *boot_runtime;	/* the given runtime, for retries */
+};
+
+static struct xlate_abi_state xlate_abis[XLATE_NR_ABIS] = {
+	[XLATE_ABI_X86_64] = {
+		.name = "x86-64", .param = "runtime",
+		.known = xlate_known_runtimes,
+		.nr_known = ARRAY_SIZE(xlate_known_runtimes),
+		.staged.sw.enabled = true,
+	},
+	[XLATE_ABI_I386] = {
+		.name = "i386", .param = "runtime32",
+		.known = xlate_known_runtimes32,
+		.nr_known = ARRAY_SIZE(xlate_known_runtimes32),
+		.staged.sw.enabled = true,
+	},
+};
+
+/**
+ * xlate_abi_name() - the name of @abi in log lines
+ * @abi: the ABI
+ *
+ * Return: "x86-64" or "i386".
+ */
+const char *xlate_abi_name(enum xlate_abi abi)
+{
+	return xlate_abis[abi].name;
+}
+
+/**
+ * xlate_abi_param() - the parameter that sets @abi's runtime
+ * @abi: the ABI
+ *
+ * Return: "runtime" or "runtime32".
+ */
+const char *xlate_abi_param(enum xlate_abi abi)
+{
+	return xlate_abis[abi].param;
+}
+
+/* The bit of a switch in struct xlate_staged's given. */
 #define SW_BIT(field)	(1U << offsetof(struct xlate_switches, field))
 
 /*
  * The modes for @path: a known runtime's, except for the switches given
  * at load (@given), which keep @sw's value.
  */
-static void known_modes(struct xlate_switches *sw, const char *path,
+static void known_modes(const struct xlate_abi_state *a,
+			struct xlate_switches *sw, const char *path,
 			unsigned int given)
 {
 	const struct xlate_switches *m = NULL;
 	size_t i;
 
-	for (i = 0; i < ARRAY_SIZE(xlate_known_runtimes); i++)
-		if (!strcmp(path, xlate_known_runtimes[i].path))
-			m = &xlate_known_runtimes[i].modes;
+	for (i = 0; i < a->nr_known; i++)
+		if (!strcmp(path, a->known[i].path))
+			m = &a->known[i].modes;
 	if (!m)
 		return;
 	if (!(given & SW_BIT(preserve_argv0)))
@@ -140,17 +209,18 @@ static void known_modes(struct xlate_switches *sw, const char *path,
 }
 
 /**
- * xlate_config_get() - take a reference to the current configuration
+ * xlate_config_get_abi() - take a reference to an ABI's configuration
+ * @abi: XLATE_ABI_X86_64 or XLATE_ABI_I386
  *
  * Return: the configuration, or NULL before the module set one up.
  */
-struct xlate_config *xlate_config_get(void)
+struct xlate_config *xlate_config_get_abi(enum xlate_abi abi)
 {
 	struct xlate_config *cfg;
 
 	rcu_read_lock();
 	do {
-		cfg = rcu_dereference(xlate_cfg);
+		cfg = rcu_dereference(xlate_abis[abi].cfg);
 	} while (cfg && !refcount_inc_not_zero(&cfg->ref));
 	rcu_read_unlock();
 	return cfg;
@@ -175,25 +245,29 @@ void xlate_config_put(struct xlate_config *cfg)
 }
 
 /**
- * xlate_config_is_runtime() - is @file the configured runtime's file?
+ * xlate_config_is_runtime() - is @file a configured runtime's file?
  * @file: a file being executed
  *
- * Compares inodes, so another path or a hard link to the runtime, or
+ * Looks at the runtime of every ABI (runtime, runtime32).  Compares
+ * inodes, so another path or a hard link to the runtime, or
  * /proc/self/exe, counts.  Safe in atomic context (the exec
- * tracepoint): the configuration is read under RCU and its inode is
- * only compared, never dereferenced.
+ * tracepoint): the configurations are read under RCU and their inodes
+ * are only compared, never dereferenced.
  *
- * Return: true if a runtime is configured and @file is that file.
+ * Return: true if @file is the file of a configured runtime.
  */
 bool xlate_config_is_runtime(const struct file *file)
 {
+	const struct inode *inode = file_inode(file);
 	const struct xlate_config *cfg;
-	bool ret;
+	bool ret = false;
+	int abi;
 
 	rcu_read_lock();
-	cfg = rcu_dereference(xlate_cfg);
-	ret = cfg && cfg->runtime_inode &&
-	      cfg->runtime_inode == file_inode(file);
+	for (abi = 0; abi < XLATE_NR_ABIS && !ret; abi++) {
+		cfg = rcu_dereference(xlate_abis[abi].cfg);
+		ret = cfg && cfg->runtime_inode == inode;
+	}
 	rcu_read_unlock();
 	return ret;
 }
@@ -207,9 +281,10 @@ static void cfg_resolve(struct xlate_config *cfg)
 /*
  * Build a configuration with @path and @runtime (ownership of one file
  * reference and one write denial passes to it) and the switches of
- * @from, or the load-time ones.
+ * @from, or @a's load-time ones.
  */
-static struct xlate_config *cfg_new(const struct xlate_config *from,
+static struct xlate_config *cfg_new(const struct xlate_abi_state *a,
+				    const struct xlate_config *from,
 				    const char *path, struct file *runtime)
 {
 	size_t len = strlen(path) + 1;
@@ -222,7 +297,7 @@ static struct xlate_config *cfg_new(const struct xlate_config *from,
 	memcpy(cfg->path, path, len);
 	cfg->runtime = runtime;
 	cfg->runtime_inode = runtime ? file_inode(runtime) : NULL;
-	cfg->sw = from ? from->sw : xlate_staged.sw;
+	cfg->sw = from ? from->sw : a->staged.sw;
 	strscpy(cfg->source, from ? from->source : "default",
 		sizeof(cfg->source));
 	cfg_resolve(cfg);
@@ -230,15 +305,16 @@ static struct xlate_config *cfg_new(const struct xlate_config *from,
 }
 
 /* A copy of @from sharing its runtime file; NULL on failure. */
-static struct xlate_config *cfg_dup(const struct xlate_config *from)
+static struct xlate_config *cfg_dup(const struct xlate_abi_state *a,
+				    const struct xlate_config *from)
 {
 	struct xlate_config *cfg;
 
 	if (!from)
-		return cfg_new(NULL, "", NULL);
+		return cfg_new(a, NULL, "", NULL);
 	if (from->runtime && exe_file_deny_write_access(from->runtime))
 		return NULL;
-	cfg = cfg_new(from, from->path, from->runtime);
+	cfg = cfg_new(a, from, from->path, from->runtime);
 	if (!cfg) {
 		if (from->runtime)
 			exe_file_allow_write_access(from->runtime);
@@ -249,17 +325,18 @@ static struct xlate_config *cfg_dup(const struct xlate_config *from)
 	return cfg;
 }
 
-static struct xlate_config *cfg_current_locked(void)
+static struct xlate_config *cfg_current_locked(struct xlate_abi_state *a)
 {
-	return rcu_dereference_protected(xlate_cfg,
+	return rcu_dereference_protected(a->cfg,
 					 lockdep_is_held(&xlate_cfg_lock));
 }
 
-static void cfg_publish_locked(struct xlate_config *cfg)
+static void cfg_publish_locked(struct xlate_abi_state *a,
+			       struct xlate_config *cfg)
 {
-	struct xlate_config *old = cfg_current_locked();
+	struct xlate_config *old = cfg_current_locked(a);
 
-	rcu_assign_pointer(xlate_cfg, cfg);
+	rcu_assign_pointer(a->cfg, cfg);
 	xlate_config_put(old);
 }
 
@@ -471,7 +548,8 @@ static int config_may_write(void)
  * load-time search; @searching: publish only while that search is on,
  * with the known modes of the runtime found for the switches nobody set.
  */
-static int runtime_publish(const char *path, struct file *file,
+static int runtime_publish(struct xlate_abi_state *a, const char *path,
+			   struct file *file,
 			   const struct xlate_switches *modes,
 			   const char *source, bool searching)
 {
@@ -479,10 +557,10 @@ static int runtime_publish(const char *path, struct file *file,
 	int ret = 0;
 
 	mutex_lock(&xlate_cfg_lock);
-	if (xlate_cfg_gone || (searching && !xlate_boot_retry)) {
+	if (xlate_cfg_gone || (searching && !a->boot_retry)) {
 		ret = -ENODEV;
 	} else {
-		cfg = cfg_new(cfg_current_locked(), path, file);
+		cfg = cfg_new(a, cfg_current_locked(a), path, file);
 		if (cfg) {
 			if (modes) {
 				cfg->sw.preserve_argv0 = modes->preserve_argv0;
@@ -490,11 +568,11 @@ static int runtime_publish(const char *path, struct file *file,
 				cfg->sw.credentials = modes->credentials;
 			}
 			if (searching)
-				known_modes(&cfg->sw, path, xlate_staged.given);
+				known_modes(a, &cfg->sw, path, a->staged.given);
 			cfg_resolve(cfg);
 			strscpy(cfg->source, source, sizeof(cfg->source));
-			cfg_publish_locked(cfg);
-			WRITE_ONCE(xlate_boot_retry, false);
+			cfg_publish_locked(a, cfg);
+			WRITE_ONCE(a->boot_retry, false);
 		} else {
 			ret = -ENOMEM;
 		}
@@ -507,21 +585,23 @@ static int runtime_publish(const char *path, struct file *file,
 
 static int runtime_set(const char *val, const struct kernel_param *kp)
 {
+	struct xlate_abi_state *a = kp->arg;
+	struct xlate_staged *st = &a->staged;
 	struct file *file = NULL;
 	const char *why;
 	char *path;
 	int ret;
 
 	if (!READ_ONCE(xlate_loaded)) {
-		ret = xlate_parse_runtime_path(val, xlate_staged.runtime,
-					       sizeof(xlate_staged.runtime));
+		ret = xlate_parse_runtime_path(val, st->runtime,
+					       sizeof(st->runtime));
 		if (ret) {
-			pr_warn("runtime \"%*pE\" rejected: %s (%d)\n",
+			pr_warn("%s \"%*pE\" rejected: %s (%d)\n", a->param,
 				(int)min_t(size_t, strlen(val), 256), val,
 				runtime_errmsg(ret), ret);
-			xlate_staged.runtime[0] = '\0';
+			st->runtime[0] = '\0';
 		}
-		xlate_staged.runtime_given = true;
+		st->runtime_given = true;
 		return 0;
 	}
 	ret = config_may_write();
@@ -532,7 +612,8 @@ static int runtime_set(const char *val, const struct kernel_param *kp)
 		return -ENOMEM;
 	ret = xlate_parse_runtime_path(val, path, XLATE_RUNTIME_PATH_MAX);
 	if (ret) {
-		pr_warn_ratelimited("runtime \"%*pE\" rejected: %s (%d)\n",
+		pr_warn_ratelimited("%s \"%*pE\" rejected: %s (%d)\n",
+				    a->param,
 				    (int)min_t(size_t, strlen(val), 256), val,
 				    runtime_errmsg(ret), ret);
 		goto out;
@@ -541,14 +622,14 @@ static int runtime_set(const char *val, const struct kernel_param *kp)
 		file = runtime_open(path, &why);
 		if (IS_ERR(file)) {
 			ret = PTR_ERR(file);
-			pr_warn_ratelimited("runtime %s rejected: %s (%d)\n",
-					    path, why, ret);
+			pr_warn_ratelimited("%s %s rejected: %s (%d)\n",
+					    a->param, path, why, ret);
 			goto out;
 		}
 	}
-	ret = runtime_publish(path, file, NULL, "parameters", false);
+	ret = runtime_publish(a, path, file, NULL, "parameters", false);
 	if (!ret)
-		pr_info_ratelimited("runtime set to \"%s\"\n", path);
+		pr_info_ratelimited("%s set to \"%s\"\n", a->param, path);
 out:
 	kfree(path);
 	return ret;
@@ -556,7 +637,8 @@ out:
 
 static int runtime_get(char *buf, const struct kernel_param *kp)
 {
-	struct xlate_config *cfg = xlate_config_get();
+	const struct xlate_abi_state *a = kp->arg;
+	struct xlate_config *cfg = xlate_config_get_abi(a - xlate_abis);
 	int len = scnprintf(buf, PAGE_SIZE, "%s\n", cfg ? cfg->path : "");
 
 	xlate_config_put(cfg);
@@ -568,18 +650,30 @@ static const struct kernel_param_ops runtime_ops = {
 	.get = runtime_get,
 };
 
-module_param_cb(runtime, &runtime_ops, NULL, 0644);
+module_param_cb(runtime, &runtime_ops, &xlate_abis[XLATE_ABI_X86_64], 0644);
 MODULE_PARM_DESC(runtime,
 		 "Absolute path of the x86-64 translator (empty: none; unset at load: look for one)");
+module_param_cb(runtime32, &runtime_ops, &xlate_abis[XLATE_ABI_I386], 0644);
+MODULE_PARM_DESC(runtime32,
+		 "Absolute path of the i386 translator (empty: none; unset at load: look for one)");
 
-/* The switches: kp->arg is the offset of the bool in xlate_switches. */
+/* A switch parameter: which ABI, and the offset of its bool. */
+struct switch_param {
+	struct xlate_abi_state *abi;
+	size_t off;
+};
+
 static bool *sw_field(struct xlate_switches *sw, const struct kernel_param *kp)
 {
-	return (bool *)((char *)sw + (uintptr_t)kp->arg);
+	const struct switch_param *sp = kp->arg;
+
+	return (bool *)((char *)sw + sp->off);
 }
 
 static int switch_set(const char *val, const struct kernel_param *kp)
 {
+	const struct switch_param *sp = kp->arg;
+	struct xlate_abi_state *a = sp->abi;
 	struct xlate_config *cfg;
 	bool on;
 	int ret;
@@ -596,21 +690,21 @@ static int switch_set(const char *val, const struct kernel_param *kp)
 		return -EINVAL;
 	}
 	if (!READ_ONCE(xlate_loaded)) {
-		*sw_field(&xlate_staged.sw, kp) = on;
-		xlate_staged.given |= 1U << (uintptr_t)kp->arg;
+		*sw_field(&a->staged.sw, kp) = on;
+		a->staged.given |= 1U << sp->off;
 		return 0;
 	}
 	ret = -ENODEV;
 	mutex_lock(&xlate_cfg_lock);
 	if (!xlate_cfg_gone) {
-		cfg = cfg_dup(cfg_current_locked());
+		cfg = cfg_dup(a, cfg_current_locked(a));
 		ret = cfg ? 0 : -ENOMEM;
 		if (cfg) {
 			*sw_field(&cfg->sw, kp) = on;
-			xlate_staged.given |= 1U << (uintptr_t)kp->arg;
+			a->staged.given |= 1U << sp->off;
 			strscpy(cfg->source, "parameters", sizeof(cfg->source));
 			cfg_resolve(cfg);
-			cfg_publish_locked(cfg);
+			cfg_publish_locked(a, cfg);
 		}
 	}
 	mutex_unlock(&xlate_cfg_lock);
@@ -619,8 +713,9 @@ static int switch_set(const char *val, const struct kernel_param *kp)
 
 static int switch_get(char *buf, const struct kernel_param *kp)
 {
-	struct xlate_config *cfg = xlate_config_get();
-	bool on = *sw_field(cfg ? &cfg->sw : &xlate_staged.sw, kp);
+	const struct switch_param *sp = kp->arg;
+	struct xlate_config *cfg = xlate_config_get_abi(sp->abi - xlate_abis);
+	bool on = *sw_field(cfg ? &cfg->sw : &sp->abi->staged.sw, kp);
 
 	xlate_config_put(cfg);
 	return sysfs_emit(buf, "%c\n", on ? 'Y' : 'N');
@@ -631,29 +726,51 @@ static const struct kernel_param_ops switch_ops = {
 	.get = switch_get,
 };
 
-module_param_cb(enabled, &switch_ops,
-		(void *)offsetof(struct xlate_switches, enabled), 0644);
+#define SW(_abi, _field) \
+	{ &xlate_abis[_abi], offsetof(struct xlate_switches, _field) }
+
+/* The switches of each ABI, in the order of the parameters below. */
+static const struct switch_param switch_params[] = {
+	SW(XLATE_ABI_X86_64, enabled),
+	SW(XLATE_ABI_X86_64, preserve_argv0),
+	SW(XLATE_ABI_X86_64, open_binary),
+	SW(XLATE_ABI_X86_64, credentials),
+	SW(XLATE_ABI_I386, enabled),
+	SW(XLATE_ABI_I386, preserve_argv0),
+	SW(XLATE_ABI_I386, open_binary),
+	SW(XLATE_ABI_I386, credentials),
+};
+
+#undef SW
+
+module_param_cb(enabled, &switch_ops, (void *)&switch_params[0], 0644);
 MODULE_PARM_DESC(enabled, "Translate x86-64 executables (default: 1)");
-module_param_cb(preserve_argv0, &switch_ops,
-		(void *)offsetof(struct xlate_switches, preserve_argv0), 0644);
+module_param_cb(preserve_argv0, &switch_ops, (void *)&switch_params[1], 0644);
 MODULE_PARM_DESC(preserve_argv0,
 		 "Pass the original argv[0] and AT_FLAGS_PRESERVE_ARGV0, like binfmt_misc's P flag (default: 0)");
-module_param_cb(open_binary, &switch_ops,
-		(void *)offsetof(struct xlate_switches, open_binary), 0644);
+module_param_cb(open_binary, &switch_ops, (void *)&switch_params[2], 0644);
 MODULE_PARM_DESC(open_binary,
 		 "Pass the binary to the runtime as AT_EXECFD, like binfmt_misc's O flag (default: 0)");
-module_param_cb(credentials, &switch_ops,
-		(void *)offsetof(struct xlate_switches, credentials), 0644);
+module_param_cb(credentials, &switch_ops, (void *)&switch_params[3], 0644);
 MODULE_PARM_DESC(credentials,
 		 "Take credentials from the binary, like binfmt_misc's C flag; implies open_binary (default: 0)");
+module_param_cb(enabled32, &switch_ops, (void *)&switch_params[4], 0644);
+MODULE_PARM_DESC(enabled32, "Translate i386 executables (default: 1)");
+module_param_cb(preserve_argv0_32, &switch_ops, (void *)&switch_params[5],
+		0644);
+MODULE_PARM_DESC(preserve_argv0_32, "preserve_argv0 for runtime32 (default: 0)");
+module_param_cb(open_binary32, &switch_ops, (void *)&switch_params[6], 0644);
+MODULE_PARM_DESC(open_binary32, "open_binary for runtime32 (default: 0)");
+module_param_cb(credentials32, &switch_ops, (void *)&switch_params[7], 0644);
+MODULE_PARM_DESC(credentials32, "credentials for runtime32 (default: 0)");
 
 /*
  * Find the load-time runtime: the one given (its syntax already
  * checked), else the first of the known paths that opens and passes
  * validation.  Return: 0 and the runtime in @path/@file, or an errno.
  */
-static int runtime_find(const char *given, char *path, struct file **file,
-			const char **why)
+static int runtime_find(const struct xlate_abi_state *a, const char *given,
+			char *path, struct file **file, const char **why)
 {
 	size_t i;
 
@@ -664,12 +781,11 @@ static int runtime_find(const char *given, char *path, struct file **file,
 		strscpy(path, given, XLATE_RUNTIME_PATH_MAX);
 		return 0;
 	}
-	for (i = 0; i < ARRAY_SIZE(xlate_known_runtimes); i++) {
-		*file = runtime_open_bounded(xlate_known_runtimes[i].path, why);
+	for (i = 0; i < a->nr_known; i++) {
+		*file = runtime_open_bounded(a->known[i].path, why);
 		if (!IS_ERR(*file)) {
-			strscpy(path, xlate_known_runtimes[i].path,
-				XLATE_RUNTIME_PATH_MAX);
-			pr_info("found runtime \"%s\"\n", path);
+			strscpy(path, a->known[i].path, XLATE_RUNTIME_PATH_MAX);
+			pr_info("found %s \"%s\"\n", a->param, path);
 			return 0;
 		}
 	}
@@ -681,7 +797,7 @@ static int runtime_find(const char *given, char *path, struct file **file,
  * ended meanwhile (a runtime was configured, or xlate is going away).
  * A given runtime that is there but fails validation ends the search.
  */
-static void runtime_search(const char *given)
+static void runtime_search(struct xlate_abi_state *a, const char *given)
 {
 	const char *why = NULL;
 	struct file *file;
@@ -691,18 +807,20 @@ static void runtime_search(const char *given)
 	path = kmalloc(XLATE_RUNTIME_PATH_MAX, GFP_KERNEL);
 	if (!path)
 		return;
-	ret = runtime_find(given, path, &file, &why);
+	ret = runtime_find(a, given, path, &file, &why);
 	if (!ret) {
-		runtime_publish(path, file, NULL, given ? "load" : "autodetect",
-				true);
+		runtime_publish(a, path, file, NULL,
+				given ? "load" : "autodetect", true);
 	} else if (!given) {
-		pr_info("no runtime found; x86-64 programs will not run until one is set in /sys/module/xlate/parameters/runtime\n");
+		pr_info("no %s found; %s programs will not run until one is set in /sys/module/xlate/parameters/%s\n",
+			a->param, a->name, a->param);
 	} else if (ret == -ENOENT || ret == -ETIMEDOUT) {
-		pr_warn("runtime \"%s\" not available yet (%d): retrying when init starts\n",
-			given, ret);
+		pr_warn("%s \"%s\" not available yet (%d): retrying when init starts\n",
+			a->param, given, ret);
 	} else {
-		pr_warn("runtime %s rejected: %s (%d)\n", given, why, ret);
-		WRITE_ONCE(xlate_boot_retry, false);
+		pr_warn("%s %s rejected: %s (%d)\n", a->param, given, why,
+			ret);
+		WRITE_ONCE(a->boot_retry, false);
 	}
 	kfree(path);
 }
@@ -711,21 +829,36 @@ static void runtime_search(const char *given)
  * /sys/kernel/xlate/config: the runtime and the hand-off modes in one
  * binfmt_misc registration line, set in one write (binfmt_misc sets an
  * interpreter and its flags together too) and read back the same way.
+ * A line whose magic selects i386 sets runtime32 instead; config32
+ * shows runtime32's line (with qemu-user's i386 magic), so each file
+ * reads back one line, as before.  Both files take either line.
  */
-static ssize_t config_show(struct kobject *kobj, struct kobj_attribute *attr,
-			   char *buf)
+static ssize_t abi_config_show(enum xlate_abi abi, char *buf)
 {
-	struct xlate_config *cfg = xlate_config_get();
+	struct xlate_config *cfg = xlate_config_get_abi(abi);
 	int len = 0;
 
 	if (cfg && cfg->runtime)
-		len = xlate_binfmt_line_format(buf, PAGE_SIZE, cfg->source,
-					       cfg->path,
-					       cfg->sw.preserve_argv0,
-					       cfg->sw.open_binary,
-					       cfg->sw.credentials);
+		len = (abi == XLATE_ABI_I386 ? xlate_binfmt_line_format_i386 :
+		       xlate_binfmt_line_format)(buf, PAGE_SIZE, cfg->source,
+						 cfg->path,
+						 cfg->sw.preserve_argv0,
+						 cfg->sw.open_binary,
+						 cfg->sw.credentials);
 	xlate_config_put(cfg);
 	return min_t(int, len, PAGE_SIZE - 1);
+}
+
+static ssize_t config_show(struct kobject *kobj, struct kobj_attribute *attr,
+			   char *buf)
+{
+	return abi_config_show(XLATE_ABI_X86_64, buf);
+}
+
+static ssize_t config32_show(struct kobject *kobj,
+			     struct kobj_attribute *attr, char *buf)
+{
+	return abi_config_show(XLATE_ABI_I386, buf);
 }
 
 static ssize_t config_store(struct kobject *kobj, struct kobj_attribute *attr,
@@ -747,7 +880,7 @@ static ssize_t config_store(struct kobject *kobj, struct kobj_attribute *attr,
 	ret = -ENOMEM;
 	if (!text || !line || !path)
 		goto out;
-	ret = xlate_binfmt_line_parse(text, line, &why);
+	ret = xlate_binfmt_line_parse_x86(text, line, &why);
 	if (ret) {
 		pr_warn_ratelimited("config line rejected: %s\n", why);
 		goto out;
@@ -770,10 +903,14 @@ static ssize_t config_store(struct kobject *kobj, struct kobj_attribute *attr,
 	modes.preserve_argv0 = line->preserve_argv0;
 	modes.open_binary = line->open_binary;
 	modes.credentials = line->credentials;
-	ret = runtime_publish(path, file, &modes, line->name, false);
+	ret = runtime_publish(&xlate_abis[line->i386 ? XLATE_ABI_I386 :
+					  XLATE_ABI_X86_64],
+			      path, file, &modes, line->name, false);
 	if (!ret)
-		pr_info_ratelimited("configured from \"%s\": runtime \"%s\" preserve_argv0=%d open_binary=%d credentials=%d\n",
-				    line->name, path, modes.preserve_argv0,
+		pr_info_ratelimited("configured from \"%s\": %s \"%s\" preserve_argv0=%d open_binary=%d credentials=%d\n",
+				    line->name,
+				    line->i386 ? "runtime32" : "runtime",
+				    path, modes.preserve_argv0,
 				    modes.open_binary, modes.credentials);
 out:
 	kfree(path);
@@ -783,14 +920,27 @@ out:
 }
 
 static struct kobj_attribute config_attr = __ATTR_RW(config);
-static struct kobject *xlate_config_kobj;
+static struct kobj_attribute config32_attr =
+	__ATTR(config32, 0644, config32_show, config_store);
+static struct attribute *config_attrs[] = {
+	&config_attr.attr,
+	&config32_attr.attr,
+	NULL,
+};
 
-static char *xlate_boot_runtime;	/* the given runtime, for retries */
+static const struct attribute_group config_group = {
+	.attrs = config_attrs,
+};
+
+static struct kobject *xlate_config_kobj;
 
 static void boot_retry_fn(struct work_struct *work)
 {
-	if (READ_ONCE(xlate_boot_retry))
-		runtime_search(xlate_boot_runtime);
+	struct xlate_abi_state *a;
+
+	for (a = xlate_abis; a < xlate_abis + XLATE_NR_ABIS; a++)
+		if (READ_ONCE(a->boot_retry))
+			runtime_search(a, a->boot_runtime);
 }
 
 /**
@@ -811,7 +961,12 @@ void xlate_config_boot_exec(void)
  */
 bool xlate_config_boot_pending(void)
 {
-	return READ_ONCE(xlate_boot_retry);
+	struct xlate_abi_state *a;
+
+	for (a = xlate_abis; a < xlate_abis + XLATE_NR_ABIS; a++)
+		if (READ_ONCE(a->boot_retry))
+			return true;
+	return false;
 }
 
 /**
@@ -828,11 +983,12 @@ bool xlate_config_boot_pending(void)
  */
 int xlate_config_init(struct kobject *kobj)
 {
-	struct xlate_config *cfg;
-	char *path = NULL;
-	int ret;
+	struct xlate_config *cfg[XLATE_NR_ABIS] = {};
+	char *path[XLATE_NR_ABIS] = {};
+	struct xlate_abi_state *a;
+	int i, ret;
 
-	ret = sysfs_create_file(kobj, &config_attr.attr);
+	ret = sysfs_create_group(kobj, &config_group);
 	if (ret)
 		return ret;
 	xlate_config_kobj = kobj;
@@ -840,39 +996,56 @@ int xlate_config_init(struct kobject *kobj)
 	/* Parameter writes wait here; after it they take effect at once. */
 	kernel_param_lock(THIS_MODULE);
 	ret = -ENOMEM;
-	if (xlate_staged.runtime_given) {
-		path = kstrdup(xlate_staged.runtime, GFP_KERNEL);
-		if (!path)
+	for (i = 0; i < XLATE_NR_ABIS; i++) {
+		a = &xlate_abis[i];
+		if (a->staged.runtime_given) {
+			path[i] = kstrdup(a->staged.runtime, GFP_KERNEL);
+			if (!path[i])
+				goto unlock;
+		}
+		cfg[i] = cfg_new(a, NULL, "", NULL);
+		if (!cfg[i])
 			goto unlock;
 	}
-	cfg = cfg_new(NULL, "", NULL);
-	if (!cfg)
-		goto unlock;
 	ret = 0;
 	mutex_lock(&xlate_cfg_lock);
-	cfg_publish_locked(cfg);
-	/* runtime= with an empty or invalid path: run without one. */
-	xlate_boot_retry = !path || *path;
+	for (i = 0; i < XLATE_NR_ABIS; i++) {
+		a = &xlate_abis[i];
+		cfg_publish_locked(a, cfg[i]);
+		cfg[i] = NULL;
+		/* runtime= with an empty or invalid path: run without one. */
+		a->boot_retry = !path[i] || *path[i];
+	}
 	WRITE_ONCE(xlate_loaded, true);
 	mutex_unlock(&xlate_cfg_lock);
 unlock:
 	kernel_param_unlock(THIS_MODULE);
 	if (ret) {
-		kfree(path);
-		sysfs_remove_file(kobj, &config_attr.attr);
+		for (i = 0; i < XLATE_NR_ABIS; i++) {
+			kfree(path[i]);
+			kfree(cfg[i]);
+		}
+		sysfs_remove_group(kobj, &config_group);
 		xlate_config_kobj = NULL;
 		return ret;
 	}
 
-	xlate_boot_runtime = path;
-	if (xlate_boot_retry)
-		runtime_search(path);
+	for (i = 0; i < XLATE_NR_ABIS; i++) {
+		a = &xlate_abis[i];
+		a->boot_runtime = path[i];
+		if (a->boot_retry)
+			runtime_search(a, path[i]);
+	}
 
-	cfg = xlate_config_get();
-	pr_info("config: runtime=\"%s\" enabled=%d preserve_argv0=%d open_binary=%d credentials=%d\n",
-		cfg->path, cfg->sw.enabled, cfg->sw.preserve_argv0,
-		cfg->sw.open_binary, cfg->sw.credentials);
-	xlate_config_put(cfg);
+	for (i = 0; i < XLATE_NR_ABIS; i++) {
+		struct xlate_config *c = xlate_config_get_abi(i);
+
+		pr_info("config: %s=\"%s\" enabled=%d preserve_argv0=%d open_binary=%d credentials=%d\n",
+			xlate_abis[i].param, c->path, c->sw.enabled,
+			c->sw.preserve_argv0, c->sw.open_binary,
+			c->sw.credentials);
+		xlate_config_put(c);
+	}
 	return 0;
 }
 
@@ -885,17 +1058,23 @@ unlock:
  */
 void xlate_config_exit(void)
 {
+	struct xlate_abi_state *a;
+
 	if (xlate_config_kobj)
-		sysfs_remove_file(xlate_config_kobj, &config_attr.attr);
+		sysfs_remove_group(xlate_config_kobj, &config_group);
 	xlate_config_kobj = NULL;
 	mutex_lock(&xlate_cfg_lock);
 	xlate_cfg_gone = true;
-	WRITE_ONCE(xlate_boot_retry, false);
-	cfg_publish_locked(NULL);
+	for (a = xlate_abis; a < xlate_abis + XLATE_NR_ABIS; a++) {
+		WRITE_ONCE(a->boot_retry, false);
+		cfg_publish_locked(a, NULL);
+	}
 	mutex_unlock(&xlate_cfg_lock);
 	/* An exec tracepoint probe that saw the retry on may still queue it. */
 	synchronize_rcu();
 	cancel_work_sync(&boot_retry_work);
-	kfree(xlate_boot_runtime);
-	xlate_boot_runtime = NULL;
+	for (a = xlate_abis; a < xlate_abis + XLATE_NR_ABIS; a++) {
+		kfree(a->boot_runtime);
+		a->boot_runtime = NULL;
+	}
 }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * uname(2) for marked tasks: machine "x86_64", every other field as the
- * kernel filled it.
+ * uname(2) for marked tasks: the machine an x86-64 kernel would answer
+ * (lib/uname_machine.h: "x86_64", or "i686" under PER_LINUX32), every
+ * other field as the kernel filled it.
  *
  * A kretprobe on the newuname syscall wrapper.  The entry handler
  * decides from the caller's personality and returns non-zero for
@@ -22,6 +23,7 @@
 
 #include "compat.h"
 #include "lib/marker.h"
+#include "lib/uname_machine.h"
 
 struct uname_call {
 	struct new_utsname __user *name;
@@ -44,14 +46,15 @@ static int uname_entry(struct kretprobe_instance *ri, struct pt_regs *regs)
 
 static int uname_return(struct kretprobe_instance *ri, struct pt_regs *regs)
 {
-	static const char machine[sizeof_field(struct new_utsname, machine)] =
-		"x86_64";
 	struct uname_call *call = (struct uname_call *)ri->data;
+	const char *machine = xlate_uname_machine(current->personality);
 
+	BUILD_BUG_ON(sizeof_field(struct new_utsname, machine) !=
+		     XLATE_UTS_MACHINE_LEN);
 	if (regs_return_value(regs))
 		return 0;
 	if (!copy_to_user_nofault(call->name->machine, machine,
-				  sizeof(machine)))
+				  XLATE_UTS_MACHINE_LEN))
 		xlate_stat_inc(XLATE_STAT_UNAME);
 	return 0;
 }

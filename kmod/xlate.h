@@ -36,7 +36,23 @@ struct xlate_config {
 	char path[];		/* as configured; "" when runtime is NULL */
 };
 
-struct xlate_config *xlate_config_get(void);
+/* The x86 ABIs xlate translates, each with its own runtime and switches. */
+enum xlate_abi {
+	XLATE_ABI_X86_64,	/* runtime, enabled, preserve_argv0, ... */
+	XLATE_ABI_I386,		/* runtime32, enabled32, preserve_argv0_32, ... */
+	XLATE_NR_ABIS
+};
+
+struct xlate_config *xlate_config_get_abi(enum xlate_abi abi);
+const char *xlate_abi_name(enum xlate_abi abi);
+const char *xlate_abi_param(enum xlate_abi abi);
+
+/* The x86-64 configuration. */
+static inline struct xlate_config *xlate_config_get(void)
+{
+	return xlate_config_get_abi(XLATE_ABI_X86_64);
+}
+
 void xlate_config_put(struct xlate_config *cfg);
 const char *xlate_runtime_privilege(struct file *file);
 bool xlate_config_is_runtime(const struct file *file);
@@ -55,6 +71,8 @@ enum xlate_stat {
 	XLATE_STAT_FAILED,
 	XLATE_STAT_UNAME,
 	XLATE_STAT_CPUINFO,
+	XLATE_STAT_TRANSLATED_I386,	/* of TRANSLATED, i386 ones */
+	XLATE_STAT_REFUSED_NO_RUNTIME32,	/* of REFUSED_NO_RUNTIME, i386 */
 	XLATE_NR_STATS
 };
 

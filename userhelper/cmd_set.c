@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * xlatectl set runtime PATH | set SWITCH on|off: write a module
+ * xlatectl set runtime|runtime32 PATH | set SWITCH on|off: write a module
  * parameter and turn a refusal into a sentence that says what to fix.
  */
 #include <stdio.h>
@@ -9,8 +9,10 @@
 #include "xlatectl.h"
 
 static const char set_usage[] =
-	"usage: xlatectl set runtime PATH\n"
+	"usage: xlatectl set runtime|runtime32 PATH\n"
 	"       xlatectl set enabled|preserve_argv0|open_binary|credentials on|off\n"
+	"       xlatectl set enabled32|preserve_argv0_32|open_binary32|credentials32 on|off\n"
+	"runtime32 and the *32 switches are for i386 programs.\n"
 	"Change xlate's configuration (needs CAP_SYS_ADMIN).  An empty PATH\n"
 	"('') removes the runtime.  A change applies to later execs only.\n";
 
@@ -67,7 +69,7 @@ int cmd_set(int argc, char **argv)
 	}
 	if (argc != 3)
 		return usage_error("set", "expected a parameter and a value");
-	if (!strcmp(argv[1], "runtime")) {
+	if (!strcmp(argv[1], "runtime") || !strcmp(argv[1], "runtime32")) {
 		value = argv[2];
 		msg = runtime_errmsg;
 	} else if (known_switch(argv[1])) {

@@ -184,6 +184,11 @@ static void print_text(const struct status *st)
 		for (i = 0; i < st->params.n; i++) {
 			const struct kv *p = &st->params.kv[i];
 
+			if (!strcmp(p->name, "runtime32")) {
+				printf("  %-22s %s\n", "runtime32:", *p->value ?
+				       p->value : "(none: i386 programs fail with ENOEXEC)");
+				continue;
+			}
 			if (strcmp(p->name, "runtime")) {
 				printf("  %-22s %s\n", p->name, onoff(p->value));
 				continue;

@@ -6,18 +6,22 @@
 
 const char *const param_names[] = {
 	"runtime", "enabled", "preserve_argv0", "open_binary", "credentials",
-	NULL
+	"runtime32", "enabled32", "preserve_argv0_32", "open_binary32",
+	"credentials32", NULL
 };
 
 /* The on/off parameters. */
 const char *const switch_names[] = {
-	"enabled", "preserve_argv0", "open_binary", "credentials", NULL
+	"enabled", "preserve_argv0", "open_binary", "credentials",
+	"enabled32", "preserve_argv0_32", "open_binary32", "credentials32",
+	NULL
 };
 
 const char *const stat_names[] = {
 	"translated", "passed_over", "refused_disabled", "refused_no_runtime",
 	"refused_inaccessible", "failed", "uname_virtualized",
-	"cpuinfo_virtualized", "hook_missed", NULL
+	"cpuinfo_virtualized", "hook_missed", "translated_i386",
+	"refused_no_runtime32", NULL
 };
 
 /* The profile's fields, in the order /proc/cpuinfo shows them. */

@@ -5,7 +5,8 @@
  * systemd-binfmt's binfmt.d files and /proc/sys/fs/binfmt_misc/register
  * take them.  xlate takes one to set its runtime and modes in one step,
  * so it accepts only lines whose magic and mask select x86-64 ELF
- * executables: its own recogniser then decides exec by exec.  Pure
+ * executables, or for runtime32 i386 ones: its own recogniser then
+ * decides exec by exec.  Pure
  * logic, shared by the module, KUnit, the host tests, the fuzzer and
  * xlatectl.
  */
@@ -37,6 +38,11 @@ static const unsigned char ref_i386_exec[REF_LEN] = {
 	2, 0, 3, 0, 1, 0, 0, 0,
 };
 
+static const unsigned char ref_i386_dyn[REF_LEN] = {
+	0x7f, 'E', 'L', 'F', 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	3, 0, 3, 0, 1, 0, 0, 0,
+};
+
 static const unsigned char ref_x32_exec[REF_LEN] = {
 	0x7f, 'E', 'L', 'F', 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	2, 0, 62, 0, 1, 0, 0, 0,
@@ -46,6 +52,12 @@ static const unsigned char ref_x32_exec[REF_LEN] = {
 static const unsigned char out_magic[20] = {
 	0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	2, 0, 62, 0,
+};
+
+/* qemu-user's i386 magic (Debian's binfmt.d file; the same mask). */
+static const unsigned char out_magic_i386[20] = {
+	0x7f, 'E', 'L', 'F', 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	2, 0, 3, 0,
 };
 
 static const unsigned char out_mask[20] = {
@@ -66,6 +78,24 @@ static bool matches(const unsigned char *magic, const unsigned char *mask,
 	return true;
 }
 
+/* The common rules of the selects functions; @len is cut to REF_LEN. */
+static bool magic_shape_ok(const unsigned char *mask, size_t *len)
+{
+	size_t i;
+
+	if (*len < 4 || *len > XLATE_BINFMT_MAGIC_MAX)
+		return false;
+	for (i = 0; i < 4; i++)
+		if (mask[i] != 0xff)
+			return false;
+	for (i = REF_LEN; i < *len; i++)
+		if (mask[i])
+			return false;
+	if (*len > REF_LEN)
+		*len = REF_LEN;
+	return true;
+}
+
 /**
  * xlate_binfmt_selects_x86_64() - do @magic and @mask pick x86-64 ELF?
  * @magic: the magic bytes, at offset 0
@@ -81,22 +111,35 @@ static bool matches(const unsigned char *magic, const unsigned char *mask,
 bool xlate_binfmt_selects_x86_64(const unsigned char *magic,
 				 const unsigned char *mask, size_t len)
 {
-	size_t i;
-
-	if (len < 4 || len > XLATE_BINFMT_MAGIC_MAX)
+	if (!magic_shape_ok(mask, &len))
 		return false;
-	for (i = 0; i < 4; i++)
-		if (mask[i] != 0xff)
-			return false;
-	for (i = REF_LEN; i < len; i++)
-		if (mask[i])
-			return false;
-	if (len > REF_LEN)
-		len = REF_LEN;
 	return matches(magic, mask, len, ref_x86_64_exec) &&
 	       matches(magic, mask, len, ref_x86_64_dyn) &&
 	       !matches(magic, mask, len, ref_aarch64_dyn) &&
 	       !matches(magic, mask, len, ref_i386_exec) &&
+	       !matches(magic, mask, len, ref_x32_exec);
+}
+
+/**
+ * xlate_binfmt_selects_i386() - do @magic and @mask pick i386 ELF?
+ * @magic: the magic bytes, at offset 0
+ * @mask: the mask, as long as @magic
+ * @len: their length
+ *
+ * As xlate_binfmt_selects_x86_64(), for i386 executables and PIEs; x86-64,
+ * x32 and arm64 executables must not match.
+ *
+ * Return: true if they do.
+ */
+bool xlate_binfmt_selects_i386(const unsigned char *magic,
+			       const unsigned char *mask, size_t len)
+{
+	if (!magic_shape_ok(mask, &len))
+		return false;
+	return matches(magic, mask, len, ref_i386_exec) &&
+	       matches(magic, mask, len, ref_i386_dyn) &&
+	       !matches(magic, mask, len, ref_x86_64_exec) &&
+	       !matches(magic, mask, len, ref_aarch64_dyn) &&
 	       !matches(magic, mask, len, ref_x32_exec);
 }
 
@@ -207,6 +250,30 @@ static int parse_flags(const char *s, struct xlate_binfmt_line *out)
 int xlate_binfmt_line_parse(char *line, struct xlate_binfmt_line *out,
 			    const char **why)
 {
+	int ret = xlate_binfmt_line_parse_x86(line, out, why);
+
+	if (!ret && out->i386) {
+		*why = "magic and mask do not select x86-64 ELF executables (and only them)";
+		return -EINVAL;
+	}
+	return ret;
+}
+
+/**
+ * xlate_binfmt_line_parse_x86() - parse a line for x86-64 or i386
+ * @line: the line, modified in place; a trailing newline is ignored
+ * @out: the result; @out->interpreter points into @line
+ * @why: set to the reason when the line is refused
+ *
+ * As xlate_binfmt_line_parse(), but a magic and mask that select i386 ELF
+ * executables (and only them) are taken too, with @out->i386 set: such a
+ * line configures runtime32.
+ *
+ * Return: 0, or -EINVAL with @why set.
+ */
+int xlate_binfmt_line_parse_x86(char *line, struct xlate_binfmt_line *out,
+				const char **why)
+{
 	unsigned char magic[XLATE_BINFMT_MAGIC_MAX];
 	unsigned char mask[XLATE_BINFMT_MAGIC_MAX];
 	char *f[7], *p = line;
@@ -254,7 +321,8 @@ int xlate_binfmt_line_parse(char *line, struct xlate_binfmt_line *out,
 		*why = "mask and magic differ in length";
 		return -EINVAL;
 	}
-	if (!xlate_binfmt_selects_x86_64(magic, mask, mlen)) {
+	out->i386 = xlate_binfmt_selects_i386(magic, mask, mlen);
+	if (!out->i386 && !xlate_binfmt_selects_x86_64(magic, mask, mlen)) {
 		*why = "magic and mask do not select x86-64 ELF executables (and only them)";
 		return -EINVAL;
 	}
@@ -300,6 +368,29 @@ static size_t put_escaped(char *buf, size_t size, size_t pos,
 	return pos;
 }
 
+static int line_format(char *buf, size_t size, const unsigned char *magic,
+		       const char *name, const char *interpreter,
+		       bool preserve_argv0, bool open_binary, bool credentials)
+{
+	char del = pick_delimiter(name, interpreter);
+	size_t pos;
+
+	pos = snprintf(buf, size, "%c%s%cM%c%c", del, name, del, del, del);
+	pos = put_escaped(buf, size, pos, magic, sizeof(out_magic));
+	if (pos + 1 < size) {
+		buf[pos] = del;
+		buf[pos + 1] = '\0';
+	}
+	pos = put_escaped(buf, size, pos + 1, out_mask, sizeof(out_mask));
+	pos += snprintf(pos < size ? buf + pos : NULL, pos < size ? size - pos : 0,
+			"%c%s%c%s%s%sF\n", del, interpreter, del,
+			preserve_argv0 ? "P" : "", open_binary ? "O" : "",
+			credentials ? "C" : "");
+	if (size && pos >= size)
+		buf[size - 1] = '\0';
+	return pos;
+}
+
 /**
  * xlate_binfmt_line_format() - a registration line for a configuration
  * @buf: where to write it, with a newline
@@ -323,21 +414,28 @@ int xlate_binfmt_line_format(char *buf, size_t size, const char *name,
 			     const char *interpreter, bool preserve_argv0,
 			     bool open_binary, bool credentials)
 {
-	char del = pick_delimiter(name, interpreter);
-	size_t pos;
+	return line_format(buf, size, out_magic, name, interpreter,
+			   preserve_argv0, open_binary, credentials);
+}
 
-	pos = snprintf(buf, size, "%c%s%cM%c%c", del, name, del, del, del);
-	pos = put_escaped(buf, size, pos, out_magic, sizeof(out_magic));
-	if (pos + 1 < size) {
-		buf[pos] = del;
-		buf[pos + 1] = '\0';
-	}
-	pos = put_escaped(buf, size, pos + 1, out_mask, sizeof(out_mask));
-	pos += snprintf(pos < size ? buf + pos : NULL, pos < size ? size - pos : 0,
-			"%c%s%c%s%s%sF\n", del, interpreter, del,
-			preserve_argv0 ? "P" : "", open_binary ? "O" : "",
-			credentials ? "C" : "");
-	if (size && pos >= size)
-		buf[size - 1] = '\0';
-	return pos;
+/**
+ * xlate_binfmt_line_format_i386() - a registration line for runtime32
+ * @buf: where to write it, with a newline
+ * @size: size of @buf
+ * @name: the registration's name
+ * @interpreter: the runtime's path
+ * @preserve_argv0: flag P
+ * @open_binary: flag O
+ * @credentials: flag C
+ *
+ * As xlate_binfmt_line_format(), with qemu-user's i386 magic.
+ *
+ * Return: the length of the whole line, as xlate_binfmt_line_format().
+ */
+int xlate_binfmt_line_format_i386(char *buf, size_t size, const char *name,
+				  const char *interpreter, bool preserve_argv0,
+				  bool open_binary, bool credentials)
+{
+	return line_format(buf, size, out_magic_i386, name, interpreter,
+			   preserve_argv0, open_binary, credentials);
 }

@@ -18,6 +18,7 @@
  * @open_binary: flag O
  * @credentials: flag C
  * @fix_binary: flag F (xlate always opens the runtime when configured)
+ * @i386: the magic selects i386 executables: a runtime32 line
  */
 struct xlate_binfmt_line {
 	char name[XLATE_BINFMT_NAME_MAX];
@@ -27,14 +28,23 @@ struct xlate_binfmt_line {
 	bool open_binary;
 	bool credentials;
 	bool fix_binary;
+	bool i386;
 };
 
 int xlate_binfmt_line_parse(char *line, struct xlate_binfmt_line *out,
 			    const char **why);
+int xlate_binfmt_line_parse_x86(char *line, struct xlate_binfmt_line *out,
+				const char **why);
+bool xlate_binfmt_selects_i386(const unsigned char *magic,
+			       const unsigned char *mask, size_t len);
 bool xlate_binfmt_selects_x86_64(const unsigned char *magic,
 				 const unsigned char *mask, size_t len);
 int xlate_binfmt_line_format(char *buf, size_t size, const char *name,
 			     const char *interpreter, bool preserve_argv0,
 			     bool open_binary, bool credentials);
+
+int xlate_binfmt_line_format_i386(char *buf, size_t size, const char *name,
+				  const char *interpreter, bool preserve_argv0,
+				  bool open_binary, bool credentials);
 
 #endif /* XLATE_LIB_BINFMT_LINE_H */

@@ -4,7 +4,7 @@
  * (kmod/tests/elf_x86_kunit.c) and the host unit test
  * (tools/testing/unit/test_elf_x86.c): the first bytes of a file and what
  * xlate_elf_is_x86_64() and the EM_AARCH64 check (the runtime's) return
- * for them, 0 or -ENOEXEC.
+ * for them, 0 or -ENOEXEC, and whether the i386 check takes them.
  */
 #ifndef XLATE_TESTS_ELF_X86_CASES_H
 #define XLATE_TESTS_ELF_X86_CASES_H
@@ -15,7 +15,7 @@
 #define BPRM_BUF_SIZE	256U
 #define MAX_PATCHES	6
 
-/* Header field offsets and values used below (ELF64). */
+/* Header field offsets and values used below (ELF64, then ELF32). */
 #define OFF_CLASS	4
 #define OFF_DATA	5
 #define OFF_VERSION	6
@@ -24,11 +24,14 @@
 #define OFF_MACHINE	18
 #define OFF_PHENTSIZE	54
 #define OFF_PHNUM	56
+#define OFF32_PHENTSIZE	42
+#define OFF32_PHNUM	44
 #define ET_NONE_V	0
 #define ET_REL_V	1
 #define ET_DYN_V	3
 #define ET_CORE_V	4
 #define EM_386_V	3
+#define EM_486_V	6
 #define EM_IA_64_V	50
 #define EM_RISCV_V	243
 
@@ -77,6 +80,8 @@ struct elf_case {
 	/* xlate_elf_check() for EM_X86_64 and for EM_AARCH64: 0 or -ENOEXEC. */
 	int want_x86_64;
 	int want_aarch64;
+	/* xlate_elf32_check() for EM_386 says 0 (else -ENOEXEC). */
+	bool i386;
 };
 
 #define HDR	XLATE_ELF64_EHDR_SIZE
@@ -96,6 +101,19 @@ struct elf_case {
 /* Neither an x86-64 nor an arm64 executable. */
 #define REFUSED(n, ...)	HCASE(n, HDR, NOEXEC, NOEXEC, __VA_ARGS__)
 
+/* i386_exec in a buffer of @len bytes, with patches; @ok: an i386 program. */
+#define I32CASE(n, l, ok, ...)						\
+	{								\
+		.name = (n), .base = i386_exec,				\
+		.content_len = sizeof(i386_exec), .len = (l),		\
+		.patch = { __VA_ARGS__ },				\
+		.npatch = sizeof((struct elf_patch[]){ __VA_ARGS__ }) /	\
+			  sizeof(struct elf_patch),			\
+		.want_x86_64 = NOEXEC, .want_aarch64 = NOEXEC,		\
+		.i386 = (ok),						\
+	}
+#define I32 sizeof(i386_exec)
+
 static const struct elf_case elf_cases[] = {
 	/* Executables xlate translates. */
 	HCASE("x86_64-exec-osabi0", HDR, 0, NOEXEC),
@@ -107,12 +125,46 @@ static const struct elf_case elf_cases[] = {
 	HCASE("x86_64-exec-bprm-buf", BPRM_BUF_SIZE, 0, NOEXEC),
 	/* Other 32-bit or big-endian x86 flavours. */
 	REFUSED("i386", P(OFF_CLASS, 1), P(OFF_MACHINE, EM_386_V)),
-	{
-		.name = "i386-elf32-header", .base = i386_exec,
-		.content_len = sizeof(i386_exec), .len = HDR,
-		.want_x86_64 = NOEXEC, .want_aarch64 = NOEXEC,
-	},
+	I32CASE("i386-elf32-header", HDR, true),
 	REFUSED("x32", P(OFF_CLASS, 1)),
+	/* i386 programs, which go to runtime32. */
+	I32CASE("i386-exec", I32, true),
+	I32CASE("i386-exec-bprm-buf", BPRM_BUF_SIZE, true),
+	I32CASE("i386-exec-osabi3", I32, true, P(OFF_OSABI, 3)),
+	I32CASE("i386-pie", I32, true, P(OFF_TYPE, ET_DYN_V)),
+	I32CASE("i386-pie-bprm-buf", BPRM_BUF_SIZE, true,
+		P(OFF_TYPE, ET_DYN_V)),
+	I32CASE("i386-one-phdr", I32, true, P(OFF32_PHNUM, 1)),
+	/* x32: ELFCLASS32 with EM_X86_64, refused (see elf_x86.c). */
+	I32CASE("x32-exec", I32, false, P(OFF_MACHINE, 62)),
+	I32CASE("x32-pie", I32, false, P(OFF_MACHINE, 62),
+		P(OFF_TYPE, ET_DYN_V)),
+	/* i386 headers that are damaged or not programs. */
+	I32CASE("i386-truncated-51", 51, false),
+	I32CASE("i386-truncated-44", 44, false),
+	I32CASE("i386-truncated-20", 20, false),
+	I32CASE("i386-truncated-5", 5, false),
+	I32CASE("i386-truncated-0", 0, false),
+	I32CASE("i386-big-endian", I32, false, P(OFF_DATA, 2),
+		P(OFF_TYPE, 0), P(OFF_TYPE + 1, 2),
+		P(OFF_MACHINE, 0), P(OFF_MACHINE + 1, 3)),
+	I32CASE("i386-elfdata2msb-le-fields", I32, false, P(OFF_DATA, 2)),
+	I32CASE("i386-elfdata-none", I32, false, P(OFF_DATA, 0)),
+	I32CASE("i386-ei-version-0", I32, false, P(OFF_VERSION, 0)),
+	I32CASE("i386-ei-version-2", I32, false, P(OFF_VERSION, 2)),
+	I32CASE("i386-et-rel", I32, false, P(OFF_TYPE, ET_REL_V)),
+	I32CASE("i386-et-core", I32, false, P(OFF_TYPE, ET_CORE_V)),
+	I32CASE("i386-et-none", I32, false, P(OFF_TYPE, ET_NONE_V)),
+	I32CASE("i386-type-high-byte", I32, false, P(OFF_TYPE + 1, 1)),
+	I32CASE("i386-bad-magic", I32, false, P(1, 'e')),
+	I32CASE("i386-elfclass64", BPRM_BUF_SIZE, false, P(OFF_CLASS, 2)),
+	I32CASE("i386-elfclass-none", I32, false, P(OFF_CLASS, 0)),
+	I32CASE("i486", I32, false, P(OFF_MACHINE, EM_486_V)),
+	I32CASE("i386-machine-high-byte", I32, false, P(OFF_MACHINE + 1, 1)),
+	I32CASE("arm-elf32", I32, false, P(OFF_MACHINE, 40)),
+	I32CASE("i386-phentsize-56", I32, false, P(OFF32_PHENTSIZE, 56)),
+	I32CASE("i386-phentsize-0", I32, false, P(OFF32_PHENTSIZE, 0)),
+	I32CASE("i386-phnum-0", I32, false, P(OFF32_PHNUM, 0)),
 	REFUSED("elfclass-none", P(OFF_CLASS, 0)),
 	REFUSED("elfclass-3", P(OFF_CLASS, 3)),
 	REFUSED("x86_64-big-endian", P(OFF_DATA, 2),

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * KUnit suite for kmod/lib/elf_x86.c: which first bytes of a file does
- * xlate take for an x86-64 executable, and which for an arm64 one (the
- * runtime check)?
+ * xlate take for an x86-64 executable, which for an i386 one, and which
+ * for an arm64 one (the runtime check)?
  *
  * Every case is copied to the very end of a vmalloc'd page, so the
  * guard page after it faults if the code reads beyond @len.  The case
@@ -41,6 +41,11 @@ static void elf_x86_table_test(struct kunit *test)
 			c->want_x86_64);
 	KUNIT_EXPECT_EQ(test, xlate_elf_check(buf, c->len, XLATE_EM_AARCH64),
 			c->want_aarch64);
+	KUNIT_EXPECT_EQ(test, xlate_elf32_check(buf, c->len, XLATE_EM_386),
+			c->i386 ? 0 : -ENOEXEC);
+	KUNIT_EXPECT_EQ(test, xlate_elf_x86_abi(buf, c->len),
+			c->i386 ? XLATE_ELF_I386 :
+			!c->want_x86_64 ? XLATE_ELF_X86_64 : XLATE_ELF_OTHER);
 	vfree(page);
 }
 
@@ -51,6 +56,8 @@ static void elf_x86_reference_header_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, x86_64_exec[52], (unsigned char)HDR);
 	KUNIT_EXPECT_EQ(test, x86_64_exec[OFF_PHENTSIZE], 56);
 	KUNIT_EXPECT_GE(test, ARRAY_SIZE(elf_cases), (size_t)30);
+	KUNIT_EXPECT_EQ(test, i386_exec[OFF_MACHINE], 3);
+	KUNIT_EXPECT_EQ(test, i386_exec[OFF32_PHENTSIZE], 32);
 }
 
 /* A header is judged by its own bytes, whatever follows it. */
@@ -86,11 +93,30 @@ static void elf_x86_machine_sweep_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, accepted, 1U);
 }
 
+/* Of every e_machine value in an ELF32 header, only EM_386 is i386. */
+static void elf_x86_machine_sweep32_test(struct kunit *test)
+{
+	unsigned char buf[sizeof(i386_exec)];
+	unsigned int m, accepted = 0;
+
+	memcpy(buf, i386_exec, sizeof(buf));
+	for (m = 0; m <= 0xffff; m++) {
+		buf[OFF_MACHINE] = m & 0xff;
+		buf[OFF_MACHINE + 1] = m >> 8;
+		if (xlate_elf_x86_abi(buf, sizeof(buf)) != XLATE_ELF_OTHER) {
+			accepted++;
+			KUNIT_EXPECT_EQ(test, m, XLATE_EM_386);
+		}
+	}
+	KUNIT_EXPECT_EQ(test, accepted, 1U);
+}
+
 static struct kunit_case elf_x86_cases[] = {
 	KUNIT_CASE_PARAM(elf_x86_table_test, elf_x86_gen_params),
 	KUNIT_CASE(elf_x86_reference_header_test),
 	KUNIT_CASE(elf_x86_trailing_bytes_test),
 	KUNIT_CASE(elf_x86_machine_sweep_test),
+	KUNIT_CASE(elf_x86_machine_sweep32_test),
 	{}
 };
 

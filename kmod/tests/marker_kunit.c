@@ -2,15 +2,17 @@
 /*
  * KUnit suite for kmod/lib/marker.h: where the personality marker bits
  * lie, and how the hand-off, a successful exec and personality(2)
- * change them.
+ * change them; and lib/uname_machine.h, the machine the view shows.
  */
 #include <kunit/test.h>
 #include <linux/bitops.h>
 #include <linux/bits.h>
 #include <linux/personality.h>
 #include <linux/string.h>
+#include <linux/utsname.h>
 
 #include "../lib/marker.h"
+#include "../lib/uname_machine.h"
 
 /* Every flag <uapi/linux/personality.h> defines, and the type mask. */
 static const struct {
@@ -311,6 +313,30 @@ static void marker_runtime_exec_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, xlate_marker_after_exec(p, xl, false), SOME);
 }
 
+/* uname's machine for the x86 view: i686 under PER_LINUX32 only. */
+static void marker_uname_machine_test(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, XLATE_PER_LINUX32, (unsigned int)PER_LINUX32);
+	KUNIT_EXPECT_EQ(test, XLATE_PER_MASK, (unsigned int)PER_MASK);
+	KUNIT_EXPECT_EQ(test, XLATE_UTS_MACHINE_LEN,
+			sizeof_field(struct new_utsname, machine));
+	KUNIT_EXPECT_STREQ(test, xlate_uname_machine(0), "x86_64");
+	KUNIT_EXPECT_STREQ(test, xlate_uname_machine(XLATE_PER_MARKER),
+			   "x86_64");
+	KUNIT_EXPECT_STREQ(test, xlate_uname_machine(PER_LINUX32), "i686");
+	KUNIT_EXPECT_STREQ(test, xlate_uname_machine(PER_LINUX32 |
+						     XLATE_PER_MARKER |
+						     ADDR_NO_RANDOMIZE),
+			   "i686");
+	KUNIT_EXPECT_STREQ(test, xlate_uname_machine(PER_LINUX32_3GB), "i686");
+	KUNIT_EXPECT_STREQ(test, xlate_uname_machine(PER_BSD), "x86_64");
+	KUNIT_EXPECT_STREQ(test, xlate_uname_machine(PER_LINUX32 | 0x100),
+			   "i686");
+	KUNIT_EXPECT_STREQ(test, xlate_uname_machine(0x0018), "x86_64");
+	KUNIT_EXPECT_EQ(test, xlate_uname_machine(0)[XLATE_UTS_MACHINE_LEN - 1],
+			0);
+}
+
 static struct kunit_case marker_cases[] = {
 	KUNIT_CASE(marker_layout_test),
 	KUNIT_CASE_PARAM(marker_after_exec_table_test, marker_exec_gen_params),
@@ -320,6 +346,7 @@ static struct kunit_case marker_cases[] = {
 	KUNIT_CASE(marker_personality_test),
 	KUNIT_CASE_PARAM(marker_exec_translated_test, marker_counts_gen_params),
 	KUNIT_CASE(marker_runtime_exec_test),
+	KUNIT_CASE(marker_uname_machine_test),
 	{}
 };
 

@@ -135,6 +135,41 @@ static char *field(const char *line, int i)
 	return f;
 }
 
+/*
+ * xlate_binfmt_line_parse_x86() on the same line: it takes what parse()
+ * takes, as x86-64, and beyond that only i386 lines; an i386 line
+ * formats and parses back as i386.
+ */
+static void check_x86(const char *orig, int ret64)
+{
+	struct xlate_binfmt_line a, b;
+	char *copy = strdup(orig), *buf;
+	const char *why = NULL;
+	int ret, len;
+
+	if (!copy)
+		abort();
+	ret = xlate_binfmt_line_parse_x86(copy, &a, &why);
+	if (!ret64 && (ret || a.i386))
+		abort();
+	if (ret64 && !ret && !a.i386)
+		abort();
+	if (!ret && a.i386) {
+		len = xlate_binfmt_line_format_i386(NULL, 0, a.name,
+						    a.interpreter, false,
+						    false, false);
+		buf = malloc(len + 1);
+		if (!buf || xlate_binfmt_line_format_i386(buf, len + 1, a.name,
+							  a.interpreter, false,
+							  false, false) != len)
+			abort();
+		if (!xlate_binfmt_line_parse_x86(buf, &b, &why) && !b.i386)
+			abort();
+		free(buf);
+	}
+	free(copy);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char delims[] = ":|#!,;%&+=@^~";
@@ -201,6 +236,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	free(buf);
 out:
+	check_x86(orig, ret);
 	free(orig);
 	free(line);
 	return 0;

@@ -99,7 +99,9 @@ else
 fi
 
 # xlate: config: runtime="PATH" enabled=E preserve_argv0=P open_binary=O credentials=C
-config=$(grep -E '^xlate: config: ' <<<"$log" || true)
+# (then the same for runtime32, whose switches the x86-64 ones leave alone)
+config32=$(grep -E '^xlate: config: runtime32=' <<<"$log" || true)
+config=$(grep -E '^xlate: config: runtime=' <<<"$log" || true)
 n=$(grep -c . <<<"$config" || true)
 if ((n == 1)); then
 	pass config-line
@@ -119,6 +121,11 @@ check_field enabled 0
 check_field preserve_argv0 1
 check_field open_binary 1
 check_field credentials 0
+if [[ " $config32 " == *" enabled=1 preserve_argv0=0 open_binary=0 credentials=0 "* ]]; then
+	pass runtime32-switches-apart
+else
+	fail runtime32-switches-apart "want runtime32's own defaults: \"$config32\""
+fi
 
 retry="xlate: runtime \"$runtime\" not available yet \\([^)]*\\): retrying when init starts"
 if grep -qE "^$retry\$" <<<"$log"; then

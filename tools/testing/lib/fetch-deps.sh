@@ -29,17 +29,28 @@ HOST_PKGS=(
 	bison libssl-dev libelf-dev cpio kmod xz-utils python3 perl rsync
 	file dpkg-dev clang llvm libclang-rt-14-dev dkms
 	debhelper dh-dkms lintian fakeroot mmdebstrap zstd
+	gcc-i686-linux-gnu libc6-dev-i386-cross
 )
 
 apt_ready=
 apt_update() {
 	[ -n "$apt_ready" ] && return 0
-	if ! dpkg --print-foreign-architectures | grep -qx arm64; then
-		log "adding arm64 as a foreign architecture (download only)"
-		dpkg --add-architecture arm64
-	fi
+	local a
+	for a in arm64 i386; do
+		dpkg --print-foreign-architectures | grep -qx "$a" && continue
+		log "adding $a as a foreign architecture (download only)"
+		dpkg --add-architecture "$a"
+	done
 	log "apt-get update"
-	apt-get update -qq >/dev/null || die "apt-get update failed"
+	# A mirror in mid-sync fails one index (seen: bookworm-security's
+	# i386 Packages) and apt keeps the old one: go on with a warning;
+	# a package that is then missing fails its own download.
+	local err
+	if ! err=$(apt-get update -qq 2>&1 >/dev/null); then
+		grep -q '^E: Some index files failed to download' <<<"$err" ||
+			die "apt-get update failed: $(tail -n 3 <<<"$err")"
+		log "warning: apt-get update: $(grep -m1 '^E: Failed' <<<"$err")"
+	fi
 	apt_ready=1
 }
 
@@ -147,9 +158,12 @@ kernel_target() {
 	[ -n "$common" ] && [ -n "$kbuild" ] || die "cannot read deps of $hpkg"
 	unpack "$root" "$hdeb" "$(fetch "$common:all")" "$(fetch "$kbuild")"
 	# Debian's per-flavour Makefile includes the common tree by absolute
-	# path; point it at the cached copy.
+	# path; point it at the cached copy (once: the build tier keys its
+	# cache on the Makefile's mtime).
 	local kdir=$root/usr/src/linux-headers-$kver
-	sed -i "s|^include /usr/src/|include $root/usr/src/|" "$kdir/Makefile"
+	if grep -q '^include /usr/src/' "$kdir/Makefile"; then
+		sed -i "s|^include /usr/src/|include $root/usr/src/|" "$kdir/Makefile"
+	fi
 	grep -q "^include $root/usr/src/" "$kdir/Makefile" ||
 		die "unexpected headers Makefile in $kdir"
 	mkdir -p "$tdir"
@@ -173,8 +187,8 @@ kernel_target() {
 	log "target $name: $kver"
 }
 
-# Userland for the VM: arm64 busybox and qemu-user, amd64 busybox and
-# the amd64 and arm64 lscpu with their libraries.
+# Userland for the VM: arm64 busybox and qemu-user, amd64 and i386
+# busybox, and the amd64, i386 and arm64 lscpu with their libraries.
 userland() {
 	local u=$CACHE/userland
 	local debs p
@@ -186,6 +200,12 @@ userland() {
 		libsmartcols1 libgcc-s1; do fetch "$p:amd64"; done)
 	[ ${#debs[@]} -eq 5 ] || die "amd64 userland download failed"
 	unpack "$u/amd64" "${debs[@]}"
+	# i386: busybox and lscpu (dynamic) for runtime32 (qemu-i386-static
+	# comes with the arm64 qemu-user-static).
+	mapfile -t debs < <(for p in busybox-static util-linux libc6 \
+		libsmartcols1 libgcc-s1; do fetch "$p:i386"; done)
+	[ ${#debs[@]} -eq 5 ] || die "i386 userland download failed"
+	unpack "$u/i386" "${debs[@]}"
 	echo "USERLAND=$u" > "$CACHE/userland.env"
 }
 
@@ -224,6 +244,7 @@ cache_warm() {
 	t=$(sed -n 's/^BUILD_CHROOT=//p' "$CACHE/targets/sid-arm64/env")
 	[ -n "$t" ] && [ -e "$t/.complete" ] || return 1
 	[ -s "$CACHE/userland.env" ] && [ -s "$CACHE/src-6.12.env" ] &&
+		[ -x "$CACHE/userland/i386/bin/busybox" ] &&
 		[ -s "$CACHE/runtimes.env" ]
 }
 

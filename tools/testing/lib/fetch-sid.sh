@@ -68,7 +68,9 @@ download() {
 	local name=${1%%:*} arch=${1#*:} ver file
 	ver=$(apt-cache "${APT_OPTS[@]}" policy "$1" 2>/dev/null |
 		awk '/Candidate:/ {print $2}')
-	[ -n "$ver" ] && [ "$ver" != "(none)" ] || die "no candidate for $1 in sid"
+	if [ -z "$ver" ] || [ "$ver" = "(none)" ]; then
+		die "no candidate for $1 in sid"
+	fi
 	file=$DEBS/${name}_${ver//:/%3a}_${arch}.deb
 	if [ ! -s "$file" ]; then
 		log "downloading $1 $ver (sid)"
@@ -108,7 +110,8 @@ dep_of() {
 # Depends: gcc-N-for-host), make and sparse.  Cached per package list.
 GCC_PKGS=
 chroot_pkgs() {
-	echo make libc6-dev libelf-dev sparse dwarves $GCC_PKGS | tr ' ' '\n' | sort -u
+	# shellcheck disable=SC2086 # a list on purpose
+	printf '%s\n' make libc6-dev libelf-dev sparse dwarves $GCC_PKGS | sort -u
 }
 
 make_chroot() {
@@ -170,8 +173,9 @@ sid_target() {
 	common=$(dep_of "$hdeb" 'linux-headers-[^ ]*-common')
 	kbuild=$(dep_of "$hdeb" 'linux-kbuild-[^ ]*')
 	gcc=$(dep_of "$hdeb" 'gcc-[0-9]*-for-host')
-	[ -n "$common" ] && [ -n "$kbuild" ] && [ -n "$gcc" ] ||
+	if [ -z "$common" ] || [ -z "$kbuild" ] || [ -z "$gcc" ]; then
 		die "cannot read the dependencies of $hpkg"
+	fi
 	gcc=${gcc%-for-host}
 	case $arch in
 	arm64) GCC_PKGS+=" $gcc-aarch64-linux-gnu" ;;
@@ -182,10 +186,13 @@ sid_target() {
 		"$(download "$kbuild:$(dpkg --print-architecture)")"
 	kdir=$root/usr/src/linux-headers-$kver
 	# Debian's per-flavour Makefile names the common tree and its own
-	# output directory by absolute path; point them at the cached copy.
-	sed -i -e "s|^include /usr/src/|include $root/usr/src/|" \
-		-e "s|^KBUILD_OUTPUT=/usr/src/|KBUILD_OUTPUT=$root/usr/src/|" \
-		"$kdir/Makefile"
+	# output directory by absolute path; point them at the cached copy
+	# (once: the build tier keys its cache on the Makefile's mtime).
+	if grep -q '^include /usr/src/' "$kdir/Makefile"; then
+		sed -i -e "s|^include /usr/src/|include $root/usr/src/|" \
+			-e "s|^KBUILD_OUTPUT=/usr/src/|KBUILD_OUTPUT=$root/usr/src/|" \
+			"$kdir/Makefile"
+	fi
 	grep -q "^include $root/usr/src/" "$kdir/Makefile" ||
 		die "unexpected headers Makefile in $kdir"
 	add_checker_valid "$root/usr/src/$common"
@@ -219,9 +226,28 @@ sid_target() {
 	log "target $name: $kver"
 }
 
+# up_to_date: every target was written after sid's lists were last
+# updated and after this script changed, and its chroot is complete:
+# nothing to resolve (apt-cache on sid's lists is slow on a busy host).
+up_to_date() {
+	local t env chroot
+	[ -z "${XLATE_REFRESH:-}" ] || return 1
+	for t in sid-arm64 sid-16k-arm64 sid-amd64; do
+		env=$CACHE/targets/$t/env
+		[ -s "$env" ] && [ "${BASH_SOURCE[0]}" -ot "$env" ] || return 1
+		[ -z "$(find "$SID/lists" -maxdepth 1 -name '*_Packages*' -newer "$env" | head -n1)" ] || return 1
+		chroot=$(sed -n 's/^BUILD_CHROOT=//p' "$env")
+		[ -n "$chroot" ] && [ -e "$chroot/.complete" ] || return 1
+	done
+}
+
 main() {
 	local t
 	sid_update
+	if up_to_date; then
+		log "sid targets up to date with sid's lists ($SID)"
+		return 0
+	fi
 	sid_target sid-arm64 arm64 arm64 1
 	sid_target sid-16k-arm64 arm64 arm64-16k 1
 	sid_target sid-amd64 amd64 amd64 0

@@ -292,3 +292,85 @@ UNIT_TEST(selects)
 	CHECK(!xlate_binfmt_selects_x86_64(big, mask, XLATE_BINFMT_MAGIC_MAX),
 	      "mask bit past the header");
 }
+
+/*
+ * runtime32 lines: xlate_binfmt_line_parse_x86() takes i386 magic (with
+ * i386 set) as well as x86-64's; xlate_binfmt_line_parse() still takes
+ * x86-64 only; x32 and arm64 magic are refused by both; the i386 format
+ * parses back as i386.
+ */
+UNIT_TEST(i386_lines)
+{
+	static const char *const refused[] = {
+		":a:M::" X32_MAGIC ":" QEMU_MASK ":/q:",
+		":a:M::" ARM64_MAGIC ":" QEMU_MASK ":/q:",
+		":a:M::\\x7fELF\\x01::/q:",
+		":a:M::\\x7fELF::/q:",
+	};
+	struct xlate_binfmt_line out, back;
+	const char *why = NULL;
+	char buf[512], *line;
+	size_t i;
+	int len;
+
+	unit_case("qemu-i386-parse-x86");
+	line = dup_exact(":qemu-i386:M::" I386_MAGIC ":" QEMU_MASK
+			 ":/usr/libexec/qemu-binfmt/i386-binfmt-P:OPF\n");
+	CHECK(!xlate_binfmt_line_parse_x86(line, &out, &why), "%s", why);
+	CHECK(out.i386, "not taken as i386");
+	CHECK(!strcmp(out.name, "qemu-i386"), "name %s", out.name);
+	CHECK(out.open_binary && out.preserve_argv0 && !out.credentials &&
+	      out.fix_binary, "flags");
+	free(line);
+
+	unit_case("qemu-i386-parse-64-only");
+	line = dup_exact(":qemu-i386:M::" I386_MAGIC ":" QEMU_MASK ":/q:OPF");
+	CHECK(xlate_binfmt_line_parse(line, &out, &why) == -EINVAL,
+	      "parse() took an i386 line");
+	free(line);
+
+	unit_case("qemu-x86_64-not-i386");
+	line = dup_exact(":x:M::" QEMU_MAGIC ":" QEMU_MASK ":/q:");
+	CHECK(!xlate_binfmt_line_parse_x86(line, &out, &why), "%s", why);
+	CHECK(!out.i386, "x86-64 line taken as i386");
+	free(line);
+
+	for (i = 0; i < ARRAY_SIZE(refused); i++) {
+		unit_case("refused-%zu", i);
+		line = dup_exact(refused[i]);
+		CHECK(xlate_binfmt_line_parse_x86(line, &out, &why) == -EINVAL,
+		      "took '%s'", refused[i]);
+		free(line);
+	}
+
+	unit_case("format-i386-round-trip");
+	len = xlate_binfmt_line_format_i386(buf, sizeof(buf), "FEX-x86",
+					    "/usr/bin/FEX", true, true, true);
+	CHECK(len > 0 && (size_t)len < sizeof(buf), "len %d", len);
+	CHECK(!xlate_binfmt_line_parse_x86(buf, &back, &why), "%s", why);
+	CHECK(back.i386 && back.preserve_argv0 && back.open_binary &&
+	      back.credentials && !strcmp(back.interpreter, "/usr/bin/FEX"),
+	      "parsed back differently");
+}
+
+/* xlate_binfmt_selects_i386(): Debian's qemu-i386 magic and mask. */
+UNIT_TEST(selects_i386)
+{
+	unsigned char magic[20] = {
+		0x7f, 'E', 'L', 'F', 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		2, 0, 3, 0,
+	};
+	static const unsigned char mask[20] = {
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xfe, 0xfe, 0xfc,
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+		0xfe, 0xff, 0xff, 0xff,
+	};
+
+	CHECK(xlate_binfmt_selects_i386(magic, mask, 20), "qemu-i386");
+	CHECK(!xlate_binfmt_selects_x86_64(magic, mask, 20), "as x86-64");
+	CHECK(!xlate_binfmt_selects_i386(magic, mask, 18), "no e_machine");
+	magic[18] = 62;
+	CHECK(!xlate_binfmt_selects_i386(magic, mask, 20), "x32");
+	magic[4] = 2;
+	CHECK(!xlate_binfmt_selects_i386(magic, mask, 20), "x86-64");
+}

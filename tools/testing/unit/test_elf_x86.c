@@ -45,6 +45,13 @@ UNIT_TEST(table)
 		got = xlate_elf_check(buf, c->len, XLATE_EM_AARCH64);
 		CHECK(got == c->want_aarch64, "check(AARCH64) = %d, want %d",
 		      got, c->want_aarch64);
+		got = xlate_elf32_check(buf, c->len, XLATE_EM_386);
+		CHECK(got == (c->i386 ? 0 : -ENOEXEC), "check32(386) = %d, want %s",
+		      got, c->i386 ? "0" : "-ENOEXEC");
+		got = xlate_elf_x86_abi(buf, c->len);
+		CHECK(got == (c->i386 ? XLATE_ELF_I386 :
+			      !c->want_x86_64 ? XLATE_ELF_X86_64 :
+			      XLATE_ELF_OTHER), "x86_abi = %d", got);
 		free(buf);
 	}
 }
@@ -92,6 +99,25 @@ UNIT_TEST(every_prefix)
 			abort();
 		memcpy(buf, full, len);
 		got = xlate_elf_is_x86_64(buf, len);
+		CHECK(got == want, "len %zu: got %d want %d", len, got, want);
+		free(buf);
+	}
+}
+
+/* Every strict prefix of a valid i386 header is refused, the full one not. */
+UNIT_TEST(every_prefix_i386)
+{
+	size_t len;
+
+	for (len = 0; len <= sizeof(i386_exec); len++) {
+		unsigned char *buf = malloc(len);
+		bool want = len == sizeof(i386_exec);
+		bool got;
+
+		if (!buf && len)
+			abort();
+		memcpy(buf, i386_exec, len);
+		got = xlate_elf_x86_abi(buf, len) == XLATE_ELF_I386;
 		CHECK(got == want, "len %zu: got %d want %d", len, got, want);
 		free(buf);
 	}

@@ -22,9 +22,10 @@ work=$XLATE_BUILD/vm/$XLATE_TARGET${XLATE_VM_RUNTIME:+-$XLATE_VM_RUNTIME}
 root=$work/initramfs
 arm=$USERLAND/arm64
 x86=$USERLAND/amd64
+i386=$USERLAND/i386
 rm -rf "$root"
 mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,dev,proc,sys,tmp,run,root,etc} \
-	"$root"/{x86,xlate/progs,xlate/suite,xlate/extra}
+	"$root"/{x86,i386,xlate/progs,xlate/suite,xlate/extra}
 
 failures=$root/xlate/build-failures
 : >"$failures"
@@ -53,6 +54,31 @@ mknod -m 0666 "$root/dev/null" c 1 3
 install -m 0755 "$arm/usr/bin/qemu-x86_64-static" "$root/usr/bin/"
 install -m 0755 "$x86/bin/busybox" "$root/x86/busybox"
 install -m 0755 "$x86/usr/bin/lscpu" "$root/x86/lscpu"
+# runtime32 and the i386 programs (fetch-deps.sh userland), with the i386
+# libraries for the dynamic ones.
+install -m 0755 "$arm/usr/bin/qemu-i386-static" "$root/usr/bin/"
+if [ -x "$i386/bin/busybox" ]; then
+	install -m 0755 "$i386/bin/busybox" "$root/i386/busybox"
+	install -m 0755 "$i386/usr/bin/lscpu" "$root/i386/lscpu"
+	mkdir -p "$root/lib/i386-linux-gnu" "$root/usr/lib/i386-linux-gnu"
+	cp -a "$i386/lib/i386-linux-gnu/." "$root/lib/i386-linux-gnu/"
+	cp -a "$i386/usr/lib/i386-linux-gnu"/libsmartcols.so.1* \
+		"$root/usr/lib/i386-linux-gnu/"
+	ln -s i386-linux-gnu/ld-linux.so.2 "$root/lib/ld-linux.so.2"
+else
+	build_failed i386-userland "no $i386/bin/busybox: run tools/testing/lib/fetch-deps.sh"
+fi
+# trixie's qemu-user 10 qemu-i386 (static), when its .deb is in the cache
+# (the runtimes' fetch): it implements execveat(2), bookworm's 7.2 not.
+q10=$(ls -1 "${XLATE_CACHE:-$HOME/.cache/xlate}"/debs/qemu-user_*10.*_arm64.deb \
+	2>/dev/null | tail -n 1)
+if [ -n "$q10" ]; then
+	mkdir -p "$root/opt/qemu10" "$work/q10"
+	[ -x "$work/q10/usr/bin/qemu-i386" ] ||
+		dpkg-deb --fsys-tarfile "$q10" |
+		tar -x -C "$work/q10" ./usr/bin/qemu-i386
+	install -m 0755 "$work/q10/usr/bin/qemu-i386" "$root/opt/qemu10/qemu-i386"
+fi
 
 # lscpu of both architectures with their libraries at Debian's paths.
 # The arm64 glibc is trixie's (fetch-runtimes.sh), not bookworm's:
@@ -107,7 +133,7 @@ progs_mk=$XLATE_ROOT/tools/testing/e2e/progs
 progs_out=$XLATE_BUILD/e2e/progs
 if [ -f "$progs_mk/Makefile" ]; then
 	if nice make -C "$progs_mk" OUT="$progs_out" >&2; then
-		for a in arm64 x86_64; do
+		for a in arm64 x86_64 i386; do
 			[ -d "$progs_out/$a" ] && cp -a "$progs_out/$a" "$root/xlate/progs/"
 		done
 	else
