@@ -7,12 +7,12 @@
 # Result lines (design.rst, "Test bench protocol"):
 #   pass NAME                  PASS: ${XLATE_PREFIX:-e2e}/$XLATE_TARGET/NAME
 #   fail NAME REASON...        FAIL: ${XLATE_PREFIX:-e2e}/$XLATE_TARGET/NAME: REASON
-# A runtime run (e2e/runtime.sh) puts its runtime after the target:
-#   PASS: e2e/$XLATE_TARGET/$XLATE_RUNTIME/NAME
 #   check NAME CMD...          PASS if CMD exits 0, else FAIL with its
 #                              exit status and output tail
 #   check_eq NAME EXPECTED ACTUAL
 # More checks: check_line, check_no_line, check_contains, check_gt.
+# A runtime run (e2e/runtime.sh) puts its runtime after the target:
+#   PASS: e2e/$XLATE_TARGET/$XLATE_RUNTIME/NAME
 # Module state: xl_set FILE VALUE changes a sysfs file and remembers the
 # old value; xl_restore (run at exit) puts every remembered value back.
 
