@@ -7,6 +7,7 @@
 #   make            build kmod/xlate.ko for the running kernel
 #   make module KDIR=/path/to/headers [ARCH=arm64 CROSS_COMPILE=...]
 #   make check      the whole test bench (tools/testing/check.sh)
+#   make check-matrix  the full e2e suites on every kernel (tools/testing/matrix.sh)
 #   make vm         boot the module in QEMU and run the demo
 #   make install / uninstall / dkms-install / dkms-remove / deb  (mk/install.mk)
 #   make bench      benchmarks in the arm64 VM (tools/testing/bench)
@@ -17,7 +18,8 @@
 
 KDIR ?= /lib/modules/$(shell uname -r)/build
 
-.PHONY: all module check vm clean bench stress check-debug check-distro
+.PHONY: all module check check-matrix vm clean bench stress check-debug \
+	check-distro
 
 all: module
 
@@ -34,6 +36,9 @@ module:
 
 check:
 	@tools/testing/check.sh
+
+check-matrix:
+	@CHECK_TIERS=matrix tools/testing/check.sh
 
 vm:
 	@tools/testing/vm/demo.sh

@@ -174,6 +174,30 @@ void xlate_config_put(struct xlate_config *cfg)
 	kfree_rcu(cfg, rcu);
 }
 
+/**
+ * xlate_config_is_runtime() - is @file the configured runtime's file?
+ * @file: a file being executed
+ *
+ * Compares inodes, so another path or a hard link to the runtime, or
+ * /proc/self/exe, counts.  Safe in atomic context (the exec
+ * tracepoint): the configuration is read under RCU and its inode is
+ * only compared, never dereferenced.
+ *
+ * Return: true if a runtime is configured and @file is that file.
+ */
+bool xlate_config_is_runtime(const struct file *file)
+{
+	const struct xlate_config *cfg;
+	bool ret;
+
+	rcu_read_lock();
+	cfg = rcu_dereference(xlate_cfg);
+	ret = cfg && cfg->runtime_inode &&
+	      cfg->runtime_inode == file_inode(file);
+	rcu_read_unlock();
+	return ret;
+}
+
 /* Work out once what the switches imply, as binfmt_misc does per entry. */
 static void cfg_resolve(struct xlate_config *cfg)
 {
@@ -197,6 +221,7 @@ static struct xlate_config *cfg_new(const struct xlate_config *from,
 	refcount_set(&cfg->ref, 1);
 	memcpy(cfg->path, path, len);
 	cfg->runtime = runtime;
+	cfg->runtime_inode = runtime ? file_inode(runtime) : NULL;
 	cfg->sw = from ? from->sw : xlate_staged.sw;
 	strscpy(cfg->source, from ? from->source : "default",
 		sizeof(cfg->source));

@@ -3,7 +3,9 @@
  * The personality marker's exec rules, applied from the
  * sched_process_exec tracepoint.  That tracepoint fires only after an
  * exec has succeeded.  binfmt_x86.c tags a translated exec through
- * bprm->per_clear and gives its task the pending marker.
+ * bprm->per_clear and gives its task the pending marker.  A translated
+ * task that execs the runtime's own file (FEX and box64 start x86
+ * children so) counts as translated too (lib/marker.h).
  *
  * The same tracepoint restarts the search for the load-time runtime
  * when PID 1 execs (config.c), since the root file system may hold it.
@@ -22,8 +24,15 @@ static struct tracepoint *tp_exec;
 static void xlate_on_exec(void *data, struct task_struct *p, pid_t old_pid,
 			  struct linux_binprm *bprm)
 {
-	bool translated = bprm->per_clear & XLATE_PER_EXEC_TAG;
+	bool tagged = bprm->per_clear & XLATE_PER_EXEC_TAG;
+	bool runtime = false;
+	bool translated;
 
+	/* The configuration is looked at only for translated tasks. */
+	if (!tagged && xlate_marker_is_translated(p->personality))
+		runtime = xlate_config_is_runtime(bprm->file);
+	translated = xlate_marker_exec_translated(p->personality, tagged,
+						  runtime);
 	/* p is current: only the task itself writes its personality. */
 	p->personality = xlate_marker_after_exec(p->personality, translated,
 						 bprm->secureexec);

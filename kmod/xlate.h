@@ -29,6 +29,7 @@ struct xlate_config {
 	refcount_t ref;
 	struct rcu_head rcu;
 	struct file *runtime;	/* opened with open_exec(); NULL: none */
+	const struct inode *runtime_inode; /* its inode, only compared */
 	struct xlate_switches sw;
 	bool execfd;		/* open_binary or credentials: AT_EXECFD */
 	char source[64];	/* who set it: a binfmt line's name, "load", ... */
@@ -38,6 +39,7 @@ struct xlate_config {
 struct xlate_config *xlate_config_get(void);
 void xlate_config_put(struct xlate_config *cfg);
 const char *xlate_runtime_privilege(struct file *file);
+bool xlate_config_is_runtime(const struct file *file);
 int xlate_config_init(struct kobject *kobj);
 void xlate_config_exit(void);
 bool xlate_config_boot_pending(void);

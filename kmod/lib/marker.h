@@ -111,6 +111,33 @@ static inline unsigned int xlate_marker_after_exec(unsigned int personality,
 }
 
 /**
+ * xlate_marker_exec_translated() - does a successful exec count as
+ *                                  translated?
+ * @personality: the personality the exec left
+ * @handed_off: xlate handed this exec to the runtime (its tag)
+ * @runtime_file: the exec ran the configured runtime's own file
+ *
+ * FEX and box64, when they see no binfmt_misc entry of their own,
+ * start an x86 child by exec'ing themselves with the program as an
+ * argument: a native exec, which would clear the marker.  Such an exec
+ * counts as translated, but only for a task that a translated exec
+ * marked: a native program that runs the runtime file (by hand, or a
+ * runtime path that is an /usr/bin/env-like launcher) gains nothing,
+ * and a hand-set marker follows the native rules, including the
+ * secure-exec one.
+ *
+ * Return: true if xlate_marker_after_exec() must treat the exec as
+ * translated.
+ */
+static inline bool xlate_marker_exec_translated(unsigned int personality,
+						bool handed_off,
+						bool runtime_file)
+{
+	return handed_off ||
+	       (runtime_file && xlate_marker_is_translated(personality));
+}
+
+/**
  * xlate_marker_after_personality() - personality(2) and the marker
  * @before: the caller's personality before the call
  * @after: the personality the call set

@@ -239,6 +239,78 @@ static void marker_personality_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, xlate_marker_hide(0, SOME), SOME);
 }
 
+/*
+ * Which execs count as translated: the hand-off, or the runtime's own
+ * file exec'd by a task a translated exec marked (issue 15, item 3).
+ */
+struct counts_case {
+	const char *name;
+	unsigned int before;
+	bool handed_off;
+	bool runtime_file;
+	bool translated;
+};
+
+static const struct counts_case counts_cases[] = {
+	{ "handed-off-plain", 0, true, false, true },
+	{ "handed-off-runtime-file", 0, true, true, true },
+	{ "native-plain", 0, false, false, false },
+	{ "native-translated-task", SOME | MARK, false, false, false },
+	/* box64 or FEX exec'ing itself for an x86 child. */
+	{ "runtime-by-translated-task", MARK, false, true, true },
+	{ "runtime-by-translated-task-others", SOME | MARK, false, true, true },
+	/* Running the runtime by hand, or an env-like runtime path. */
+	{ "runtime-by-plain-task", 0, false, true, false },
+	{ "runtime-by-plain-task-others", SOME, false, true, false },
+	/* A hand-set marker keeps the native rules. */
+	{ "runtime-by-hand-set", X86, false, true, false },
+	/* A translated exec that failed left only the pending bit. */
+	{ "runtime-by-pending", TRANS, false, true, false },
+};
+
+static void counts_case_desc(const struct counts_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(marker_counts, counts_cases, counts_case_desc);
+
+static void marker_exec_translated_test(struct kunit *test)
+{
+	const struct counts_case *c = test->param_value;
+
+	KUNIT_EXPECT_EQ(test, xlate_marker_exec_translated(c->before,
+							   c->handed_off,
+							   c->runtime_file),
+			c->translated);
+}
+
+/* The whole exec rule for the runtime's own file, by starting state. */
+static void marker_runtime_exec_test(struct kunit *test)
+{
+	unsigned int p;
+	bool xl;
+
+	/* A translated shell's x86 child through the runtime keeps it all. */
+	p = SOME | MARK;
+	xl = xlate_marker_exec_translated(p, false, true);
+	KUNIT_EXPECT_EQ(test, xlate_marker_after_exec(p, xl, false), p);
+	KUNIT_EXPECT_EQ(test, xlate_marker_after_exec(p, xl, true), p);
+	/* A plain task running the runtime stays plain. */
+	p = SOME;
+	xl = xlate_marker_exec_translated(p, false, true);
+	KUNIT_EXPECT_EQ(test, xlate_marker_after_exec(p, xl, false), p);
+	/* A hand-set marker is dropped by a secure exec of it. */
+	p = SOME | X86;
+	xl = xlate_marker_exec_translated(p, false, true);
+	KUNIT_EXPECT_EQ(test, xlate_marker_after_exec(p, xl, false), p);
+	KUNIT_EXPECT_EQ(test, xlate_marker_after_exec(p, xl, true), SOME);
+	/* The pending bit of a failed translated exec is cleared. */
+	p = SOME | TRANS;
+	xl = xlate_marker_exec_translated(p, false, true);
+	KUNIT_EXPECT_EQ(test, xlate_marker_after_exec(p, xl, false), SOME);
+}
+
 static struct kunit_case marker_cases[] = {
 	KUNIT_CASE(marker_layout_test),
 	KUNIT_CASE_PARAM(marker_after_exec_table_test, marker_exec_gen_params),
@@ -246,6 +318,8 @@ static struct kunit_case marker_cases[] = {
 	KUNIT_CASE(marker_has_x86_view_test),
 	KUNIT_CASE(marker_at_handoff_test),
 	KUNIT_CASE(marker_personality_test),
+	KUNIT_CASE_PARAM(marker_exec_translated_test, marker_counts_gen_params),
+	KUNIT_CASE(marker_runtime_exec_test),
 	{}
 };
 

@@ -11,12 +11,17 @@
 #   fuzz    tools/testing/fuzz/run.sh        libFuzzer, bounded runs
 #   kunit   tools/testing/kunit/run.sh       KUnit suites in QEMU
 #   e2e     tools/testing/e2e/run.sh TARGET  module in QEMU, per arm64 target
+#                                            (full suites or a named set)
 #   distro  tools/testing/distro/run.sh      DKMS builds for 4 kernels (the
 #                                            arm64 ones booted in QEMU),
 #                                            make install/uninstall, .debs
+#   matrix  tools/testing/matrix.sh          not by default: every kernel x
+#                                            variant (make check-matrix)
 #
-# Slower targets outside this run: make check-distro (the .debs in a
-# Debian arm64 image), make check-debug, make stress, make bench.
+# Slower targets outside this run: make check-matrix (the full e2e
+# suites on every kernel, tools/testing/matrix.sh), make check-distro
+# (the .debs in a Debian arm64 image), make check-debug, make stress,
+# make bench.
 #
 # Every tier prints PASS:/FAIL: lines on stdout; they are collected, and
 # a tier that fails without a FAIL line, prints no result at all, or is
@@ -26,7 +31,14 @@
 #
 # Environment:
 #   CHECK_TIERS="build unit"   run only these tiers (default: all)
-#   CHECK_E2E_TARGETS="..."    e2e targets (default: 6.1-arm64 6.12-arm64)
+#   CHECK_E2E_TARGETS="..."    e2e targets, TARGET or TARGET:SET (a suite
+#                              list in e2e/sets/); default: the full
+#                              suites on 6.12-arm64, the core set on
+#                              6.1-arm64, sid-arm64 and sid-16k-arm64
+#   CHECK_RUNTIME_RUNS="..."   runtime runs of the e2e tier, TARGET:RUNTIME
+#                              (e2e/runtime.sh); default: qemu10 and box64
+#                              on 6.12-arm64 (qemu 7.2 runs in every
+#                              e2e run above)
 #   CHECK_FETCH=0              skip fetch-deps.sh (offline, cache warm)
 #   CHECK_TIER_TIMEOUT=secs    per tier run (default 3600)
 set -uo pipefail
@@ -35,7 +47,8 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 OUT=$ROOT/build/check
 TIERS=${CHECK_TIERS:-build unit fuzz kunit e2e distro}
-E2E_TARGETS=${CHECK_E2E_TARGETS:-6.1-arm64 6.12-arm64}
+E2E_TARGETS=${CHECK_E2E_TARGETS:-6.1-arm64:core 6.12-arm64 sid-arm64:core sid-16k-arm64:core}
+RUNTIME_RUNS=${CHECK_RUNTIME_RUNS-6.12-arm64:qemu10 6.12-arm64:box64}
 TIMEOUT=${CHECK_TIER_TIMEOUT:-3600}
 
 mkdir -p "$OUT"
@@ -98,8 +111,21 @@ for tier in $TIERS; do
 	distro) run_tier distro distro/host "$HERE/distro/run.sh" ;;
 	e2e)
 		for t in $E2E_TARGETS; do
-			run_tier "e2e-$t" "e2e/$t" "$HERE/e2e/run.sh" "$t"
+			case $t in
+			*:*) run_tier "e2e-${t%%:*}" "e2e/${t%%:*}" \
+				"$HERE/e2e/run.sh" --set "${t#*:}" "${t%%:*}" ;;
+			*) run_tier "e2e-$t" "e2e/$t" "$HERE/e2e/run.sh" "$t" ;;
+			esac
 		done
+		for t in $RUNTIME_RUNS; do
+			run_tier "e2e-${t%%:*}-${t#*:}" "e2e/${t%%:*}/${t#*:}" \
+				"$HERE/e2e/runtime.sh" "${t%%:*}" "${t#*:}"
+		done
+		;;
+	matrix)
+		# shellcheck source=matrix.sh
+		. "$HERE/matrix.sh"
+		matrix_run
 		;;
 	*) result "FAIL: check/host/tiers: unknown tier '$tier' in CHECK_TIERS" ;;
 	esac

@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Build tier.  For each kernel target (default: all four), copy the
+# Build tier.  For each kernel target (default: all of XLATE_TARGETS in
+# lib/common.sh; sid's inside their build chroot), copy the
 # module source to build/kbuild/<target>/ and build it from scratch with
 # the target's Debian headers, W=1 and sparse (C=2) in one pass:
 #
@@ -54,7 +55,7 @@ hello_builds() {
 		'MODULE_DESCRIPTION("bench pipeline check");' >"$dir/hello.c"
 	echo 'obj-m += hello.o' >"$dir/Kbuild"
 	# shellcheck disable=SC2046
-	nice make -C "$KDIR" M="$dir" $(target_make_args) \
+	target_run nice make -C "$KDIR" M="$dir" $(target_make_args) \
 		>"$dir.log" 2>&1 && [ -f "$dir/hello.ko" ]
 }
 
@@ -81,7 +82,9 @@ build_target() {
 		sha256sum "$HERE/run.sh" "$HERE/sparse-wrapper.sh" \
 			"$HERE/../lib/common.sh"
 		echo "$KDIR"; ls -l --time-style=+%s "$KDIR/Makefile"
-		gcc --version | head -n1; sparse --version) | sha256sum)
+		echo "${BUILD_CHROOT:-host}"
+		target_run sh -c 'gcc --version; sparse --version' 2>&1 |
+			head -n2) | sha256sum)
 	if [ -z "${BUILD_NO_CACHE:-}" ] && [ -s "$OUT/$t.result" ] &&
 	   [ "$(cat "$OUT/$t.key" 2>/dev/null)" = "$key" ]; then
 		echo "build: $t: sources unchanged since the last build, replaying its result ($OUT/$t.log)" >&2
@@ -101,9 +104,9 @@ build_target_fresh() {
 	local t=$1 copy=$OUT/$1 log=$OUT/$1.log rc=0 w s start=$SECONDS
 	rm -rf "$copy"
 	cp -a "$2" "$copy"
-	echo "build: $t: make -C $KDIR M=$copy $(target_make_args) W=1 C=2" >&2
+	echo "build: $t: make -C $KDIR M=$copy $(target_make_args) W=1 C=2${BUILD_CHROOT:+ (in $BUILD_CHROOT)}" >&2
 	# shellcheck disable=SC2046
-	nice make -C "$KDIR" M="$copy" $(target_make_args) -j"$JOBS" \
+	target_run nice make -C "$KDIR" M="$copy" $(target_make_args) -j"$JOBS" \
 		W=1 C=2 CHECK="$HERE/sparse-wrapper.sh" >"$log" 2>&1 || rc=$?
 	w=$(ours_warnings "$log" "$copy")
 	if [ "$rc" -ne 0 ]; then

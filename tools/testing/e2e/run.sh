@@ -3,7 +3,9 @@
 # Run the end-to-end tier for one arm64 target: build xlate.ko, the test
 # programs and the initramfs, boot QEMU in test mode and re-print the
 # PASS/FAIL lines from its console.  Exits 1 when anything failed.
-# Usage: tools/testing/e2e/run.sh TARGET
+# Usage: tools/testing/e2e/run.sh [--set NAME] TARGET
+# --set NAME: only the suite files listed in tools/testing/e2e/sets/NAME
+# (e.g. core); the result names are those of the full run.
 # Console log: build/e2e/<target>/console.log
 # XLATE_E2E_KO=path: boot that module instead of building kmod/ (for
 # working on the harness itself).
@@ -15,7 +17,12 @@ set -euo pipefail
 
 vm=$(cd "$(dirname "$0")/../vm" && pwd)
 . "$vm/target-env.sh"
-[ $# -eq 1 ] || vm_die "usage: $0 TARGET"
+set_name=
+if [ "${1:-}" = --set ]; then
+	set_name=${2:?usage: $0 [--set NAME] TARGET}
+	shift 2
+fi
+[ $# -eq 1 ] || vm_die "usage: $0 [--set NAME] TARGET"
 target=$1
 out=$XLATE_BUILD/e2e/$target
 mkdir -p "$out"
@@ -24,6 +31,23 @@ fail() {
 	echo "FAIL: e2e/$target/$1: $2"
 	exit 1
 }
+
+# A named set: copy its suite files into one directory for the VM.
+if [ -n "$set_name" ]; then
+	e2e=$(cd "$(dirname "$0")" && pwd)
+	list=$e2e/sets/$set_name
+	[ -r "$list" ] || fail "set-$set_name" "no suite list $list"
+	dir=$out/suite-$set_name
+	rm -rf "$dir" && mkdir -p "$dir"
+	while read -r f; do
+		case $f in '' | '#'*) continue ;; esac
+		[ -f "$e2e/suite/$f" ] ||
+			fail "set-$set_name" "$list names $f, not in e2e/suite/"
+		cp "$e2e/suite/$f" "$dir/"
+	done <"$list"
+	export XLATE_VM_SUITES="$dir${XLATE_VM_SUITES:+ $XLATE_VM_SUITES}"
+	echo "e2e/$target: suite set $set_name: $(cd "$dir" && echo *.sh)" >&2
+fi
 
 if [ -n "${XLATE_E2E_KO:-}" ]; then
 	ko=$XLATE_E2E_KO

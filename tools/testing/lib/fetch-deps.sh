@@ -3,19 +3,23 @@
 #
 # Install the host tools the test bench needs and fetch the foreign-arch
 # Debian packages (arm64 kernels and headers, amd64 headers, busybox,
-# qemu-user-static, amd64/arm64 userland for the demo) into a cache.
+# qemu-user-static, amd64/arm64 userland for the demo) into a cache;
+# fetch-sid.sh adds sid's newest kernels and their build chroot,
+# fetch-runtimes.sh trixie's qemu-user 10 and box64.
 #
 # Foreign-arch packages are only ever downloaded and unpacked with
 # dpkg-deb -x; nothing of another architecture is installed on the host.
 #
 # Usage: fetch-deps.sh [--host-only|--no-host|--vm TARGET]
 # --vm TARGET: only what `make vm` needs for one arm64 target (its host
-# tools, kernel, the VM userland, linux-source for the test programs,
-# the amd64 root file system); tools/testing/vm/demo.sh runs this.
+# tools, kernel, the VM userland and runtimes, linux-source for the
+# test programs, the amd64 root file system); tools/testing/vm/demo.sh
+# runs this.
 # XLATE_REFRESH=1 re-resolves and re-checks everything even when the
 # cache was completed less than a day ago.
 # Output: $XLATE_CACHE/targets/<target>/env for each kernel target,
-# userland.env, src-6.12.env, amd64-root.env (fetch-amd64-root.sh).
+# userland.env, src-6.12.env, runtimes.env (fetch-runtimes.sh),
+# amd64-root.env (fetch-amd64-root.sh).
 # Every download prints one "fetch-deps: downloading ..." line.
 set -euo pipefail
 
@@ -31,7 +35,7 @@ die() { printf 'fetch-deps: error: %s\n' "$*" >&2; exit 1; }
 VM_HOST_PKGS=(
 	make gcc libc6-dev gcc-aarch64-linux-gnu libc6-dev-arm64-cross
 	binutils-aarch64-linux-gnu qemu-system-arm bc cpio kmod xz-utils
-	rsync file mmdebstrap squashfs-tools
+	rsync file mmdebstrap squashfs-tools zstd
 )
 HOST_PKGS=(
 	"${VM_HOST_PKGS[@]}" sparse dwarves flex bison libssl-dev libelf-dev
@@ -234,40 +238,50 @@ arm64_target() {
 	esac
 }
 
-# The cache is warm when a complete run of this very script (and of
-# fetch-amd64-root.sh) finished less than a day ago; then only the host
+# The cache is warm when a complete run of this very script (and of the
+# scripts it calls) finished less than a day ago; then only the host
 # packages are checked.  STAMP is the full run's; a --vm TARGET run
 # has one of its own, and the full one covers it.
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 STAMP=$CACHE/.complete
 stamp_id() {
-	cat "${BASH_SOURCE[0]}" "$HERE/fetch-amd64-root.sh" | sha256sum | cut -d' ' -f1
+	cat "${BASH_SOURCE[0]}" "$HERE/fetch-sid.sh" "$HERE/fetch-runtimes.sh" \
+		"$HERE/fetch-amd64-root.sh" | sha256sum | cut -d' ' -f1
 }
-# stamp_fresh FILE: FILE is less than a day old and names this script.
+# stamp_fresh FILE: FILE is less than a day old and names these scripts.
 stamp_fresh() {
 	[ -z "${XLATE_REFRESH:-}" ] || return 1
 	[ -n "$(find "$1" -mmin -1440 2>/dev/null)" ] || return 1
 	[ "$(cat "$1")" = "$(stamp_id)" ]
 }
-# have_common: what both kinds of run produce.
+# have_target T: T's description, and its build chroot when it has one.
+have_target() {
+	local c
+	[ -s "$CACHE/targets/$1/env" ] || return 1
+	c=$(sed -n 's/^BUILD_CHROOT=//p' "$CACHE/targets/$1/env")
+	[ -z "$c" ] || [ -e "$c/.complete" ]
+}
+# have_common: what both kinds of run produce besides their targets.
 have_common() {
 	local img
 	[ -s "$CACHE/userland.env" ] && [ -s "$CACHE/src-6.12.env" ] &&
-		[ -s "$CACHE/amd64-root.env" ] || return 1
+		[ -s "$CACHE/runtimes.env" ] && [ -s "$CACHE/amd64-root.env" ] ||
+		return 1
 	img=$(. "$CACHE/amd64-root.env" && echo "$AMD64_ROOT_IMG")
 	[ -s "$img" ]
 }
 cache_warm() {
 	local t
 	stamp_fresh "$STAMP" || return 1
-	for t in 6.1-arm64 6.12-arm64 6.1-amd64 6.12-amd64; do
-		[ -s "$CACHE/targets/$t/env" ] || return 1
+	for t in 6.1-arm64 6.12-arm64 6.1-amd64 6.12-amd64 sid-arm64 \
+		sid-16k-arm64 sid-amd64; do
+		have_target "$t" || return 1
 	done
 	have_common
 }
 vm_warm() {
 	cache_warm && return 0
-	stamp_fresh "$STAMP-vm-$1" && [ -s "$CACHE/targets/$1/env" ] && have_common
+	stamp_fresh "$STAMP-vm-$1" && have_target "$1" && have_common
 }
 
 # vm TARGET: what `make vm` needs for TARGET.
@@ -280,8 +294,13 @@ vm() {
 	fi
 	rm -f "$STAMP-vm-$t"
 	lists_fresh || apt_update
-	arm64_target "$t"
+	case $t in
+	sid-*) XLATE_CACHE=$CACHE "$HERE/fetch-sid.sh" || die "fetch-sid.sh failed" ;;
+	*) arm64_target "$t" ;;
+	esac
 	userland
+	XLATE_CACHE=$CACHE bash "$HERE/fetch-runtimes.sh" ||
+		die "fetch-runtimes.sh failed"
 	kernel_source 6.12
 	amd64_root
 	stamp_id >"$STAMP-vm-$t"
@@ -307,7 +326,10 @@ main() {
 	arm64_target 6.12-arm64
 	kernel_target 6.1-amd64 amd64 "" linux-headers-amd64
 	kernel_target 6.12-amd64 amd64 "" linux-headers-6.12-amd64
+	XLATE_CACHE=$CACHE "$HERE/fetch-sid.sh" || die "fetch-sid.sh failed"
 	userland
+	XLATE_CACHE=$CACHE bash "$HERE/fetch-runtimes.sh" ||
+		die "fetch-runtimes.sh failed"
 	kernel_source 6.12
 	amd64_root
 	stamp_id >"$STAMP"

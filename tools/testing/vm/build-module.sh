@@ -24,7 +24,7 @@ else
 	mdir=$src/kmod
 fi
 
-nice make -C "$KDIR" M="$mdir" ARCH=arm64 \
+vm_target_run nice make -C "$KDIR" M="$mdir" ARCH=arm64 \
 	CROSS_COMPILE=aarch64-linux-gnu- modules >&2
 
 ko=$(find "$src" -name xlate.ko -print -quit)

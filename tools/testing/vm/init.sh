@@ -14,7 +14,8 @@ export PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root TERM=${TERM:-vt100}
 
 . /etc/xlate-target
 XLATE_PREFIX=${XLATE_PREFIX:-e2e}
-export XLATE_TARGET XLATE_PREFIX
+XLATE_RUNTIME=${XLATE_RUNTIME:-}
+export XLATE_TARGET XLATE_PREFIX XLATE_RUNTIME
 
 mode=test
 suite_timeout=600
@@ -26,7 +27,7 @@ for arg in $(cat /proc/cmdline); do
 done
 
 result() {
-	echo "$1: $XLATE_PREFIX/$XLATE_TARGET/$2"
+	echo "$1: $XLATE_PREFIX/$XLATE_TARGET${XLATE_RUNTIME:+/$XLATE_RUNTIME}/$2"
 }
 
 echo "xlate-init: kernel $(uname -r) $(uname -m), mode $mode"

@@ -17,7 +17,8 @@ out=$(realpath -m "$2")
 ko=${3:-}
 [ -n "$ko" ] || ko=$("$here/build-module.sh" "$XLATE_TARGET")
 
-work=$XLATE_BUILD/vm/$XLATE_TARGET
+# A runtime run builds beside the plain one, so both can run at once.
+work=$XLATE_BUILD/vm/$XLATE_TARGET${XLATE_VM_RUNTIME:+-$XLATE_VM_RUNTIME}
 root=$work/initramfs
 arm=$USERLAND/arm64
 x86=$USERLAND/amd64
@@ -37,11 +38,14 @@ install -m 0755 "$arm/bin/busybox" "$root/bin/busybox"
 install -m 0755 "$here/init.sh" "$root/init"
 install -m 0755 "$here/demo-in-vm.sh" "$root/xlate/demo.sh"
 # Result lines read "PASS: <prefix>/<target>/<check>"; XLATE_VM_PREFIX
-# (default e2e) names the tier.
-# XLATE_CONTAINER_RUNTIMES: the runtimes of the container suite.
-printf 'XLATE_TARGET=%s\nXLATE_PREFIX=%s\nXLATE_CONTAINER_RUNTIMES="%s"\n' \
-	"$XLATE_TARGET" "${XLATE_VM_PREFIX:-e2e}" \
-	"${XLATE_CONTAINER_RUNTIMES:-}" >"$root/etc/xlate-target"
+# (default e2e) names the tier, XLATE_VM_RUNTIME (e2e/runtime.sh) the
+# runtime of a runtime run: "PASS: <prefix>/<target>/<runtime>/<check>".
+# XLATE_CONTAINER_RUNTIMES, XLATE_CONTAINER_USERNS: the container
+# suite's runtimes and its user-namespace set (e2e/run.sh).
+printf 'XLATE_TARGET=%s\nXLATE_PREFIX=%s\nXLATE_RUNTIME=%s\nXLATE_CONTAINER_RUNTIMES="%s"\nXLATE_CONTAINER_USERNS=%s\n' \
+	"$XLATE_TARGET" "${XLATE_VM_PREFIX:-e2e}" "${XLATE_VM_RUNTIME:-}" \
+	"${XLATE_CONTAINER_RUNTIMES:-}" "${XLATE_CONTAINER_USERNS:-lean}" \
+	>"$root/etc/xlate-target"
 echo 'root:x:0:0:root:/root:/bin/sh' >"$root/etc/passwd"
 echo 'root:x:0:' >"$root/etc/group"
 echo "export PS1='xlate-vm:\w# '" >"$root/etc/profile"
@@ -54,14 +58,26 @@ install -m 0755 "$x86/bin/busybox" "$root/x86/busybox"
 install -m 0755 "$x86/usr/bin/lscpu" "$root/x86/lscpu"
 
 # lscpu of both architectures with their libraries at Debian's paths.
+# The arm64 glibc is trixie's (fetch-runtimes.sh), not bookworm's:
+# box64 needs glibc >= 2.39, and bookworm's arm64 lscpu runs on it too.
+rt=$RUNTIMES_ARM64
 install -m 0755 "$arm/usr/bin/lscpu" "$root/usr/bin/lscpu"
-for pair in "$arm:aarch64-linux-gnu" "$x86:x86_64-linux-gnu"; do
-	src=${pair%%:*} triplet=${pair#*:}
+for pair in "$rt/usr:$arm:aarch64-linux-gnu" "$x86:$x86:x86_64-linux-gnu"; do
+	libc=${pair%%:*} rest=${pair#*:}
+	src=${rest%%:*} triplet=${rest#*:}
 	mkdir -p "$root/lib/$triplet" "$root/usr/lib/$triplet"
-	cp -a "$src/lib/$triplet/." "$root/lib/$triplet/"
+	find "$libc/lib/$triplet" -maxdepth 1 ! -type d \
+		-exec cp -a {} "$root/lib/$triplet/" \;
 	cp -a "$src/usr/lib/$triplet"/libsmartcols.so.1* "$root/usr/lib/$triplet/"
 done
 ln -s aarch64-linux-gnu/ld-linux-aarch64.so.1 "$root/lib/ld-linux-aarch64.so.1"
+
+# The other real runtimes (fetch-runtimes.sh): trixie's qemu-user 10
+# (static) at /opt/qemu10, box64 (dynamic) where its package puts it.
+mkdir -p "$root/opt/qemu10"
+install -m 0755 "$rt/usr/bin/qemu-x86_64" "$root/opt/qemu10/qemu-x86_64"
+install -m 0755 "$rt/usr/bin/box64" "$root/usr/bin/box64"
+install -m 0644 "$rt/etc/box64.box64rc" "$root/etc/box64.box64rc"
 mkdir -p "$root/lib64"
 ln -s ../lib/x86_64-linux-gnu/ld-linux-x86-64.so.2 \
 	"$root/lib64/ld-linux-x86-64.so.2"

@@ -31,7 +31,6 @@ ROOTFS=/containers/debian-amd64
 CTR=$ARM/container-run
 USER_ID=1000
 CFG=/sys/kernel/xlate/config
-: "${QEMU10_RUNTIME:=/opt/qemu10/qemu-x86_64}"
 # Generous: a whole container session under nested TCG, on a host that
 # may be busy (about 2 min at load 8).
 TO=900

@@ -7,6 +7,8 @@
 # Result lines (design.rst, "Test bench protocol"):
 #   pass NAME                  PASS: ${XLATE_PREFIX:-e2e}/$XLATE_TARGET/NAME
 #   fail NAME REASON...        FAIL: ${XLATE_PREFIX:-e2e}/$XLATE_TARGET/NAME: REASON
+# A runtime run (e2e/runtime.sh) puts its runtime after the target:
+#   PASS: e2e/$XLATE_TARGET/$XLATE_RUNTIME/NAME
 #   check NAME CMD...          PASS if CMD exits 0, else FAIL with its
 #                              exit status and output tail
 #   check_eq NAME EXPECTED ACTUAL
@@ -19,14 +21,20 @@ PROGS=/xlate/progs
 ARM=$PROGS/arm64
 X86=$PROGS/x86_64
 QEMU_RUNTIME=/usr/bin/qemu-x86_64-static
+# The other real runtimes on the initramfs (fetch-runtimes.sh): trixie's
+# qemu-user 10 (static) and box64 (dynamic, on trixie's arm64 glibc).
+QEMU10_RUNTIME=/opt/qemu10/qemu-x86_64
+BOX64_RUNTIME=/usr/bin/box64
 PARAMS=/sys/module/xlate/parameters
 STATS=/sys/kernel/xlate/stats
 CPUINFO_DIR=/sys/kernel/xlate/cpuinfo
 XL_SAVED=/tmp/xlate-suite-saved.$$
 unset XLATE_TEST_ENV PROBE_EXIT
 
+XL_RESULT=${XLATE_PREFIX:-e2e}/$XLATE_TARGET${XLATE_RUNTIME:+/$XLATE_RUNTIME}
+
 pass() {
-	echo "PASS: ${XLATE_PREFIX:-e2e}/$XLATE_TARGET/$1"
+	echo "PASS: $XL_RESULT/$1"
 }
 
 # One line, at most 400 characters of reason.
@@ -34,7 +42,7 @@ fail() {
 	local name=$1
 
 	shift
-	echo "FAIL: ${XLATE_PREFIX:-e2e}/$XLATE_TARGET/$name: $(printf '%s' "$*" |
+	echo "FAIL: $XL_RESULT/$name: $(printf '%s' "$*" |
 		tr '\n\t' '| ' | cut -c1-400)"
 }
 

@@ -1,0 +1,43 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# A runtime run of the end-to-end tier: boot one arm64 target with the
+# suites of e2e/runtime/ configured for one real runtime (qemu7 =
+# bookworm's qemu-user-static 7.2, qemu10 = trixie's qemu-user 10,
+# box64 = trixie's box64) and re-print its result lines, which read
+#   PASS: e2e/<target>/<runtime>/<check>
+# Exits 1 when anything failed.
+# Usage: tools/testing/e2e/runtime.sh TARGET RUNTIME
+# Console log: build/e2e/<target>-<runtime>/console.log
+# XLATE_VM_SUITES replaces e2e/runtime/ (as for e2e/run.sh).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+vm=$here/../vm
+. "$vm/target-env.sh"
+[ $# -eq 2 ] || vm_die "usage: $0 TARGET qemu7|qemu10|box64"
+target=$1 rt=$2
+case $rt in
+qemu7 | qemu10 | box64) ;;
+*) vm_die "unknown runtime '$rt' (qemu7, qemu10, box64)" ;;
+esac
+out=$XLATE_BUILD/e2e/$target-$rt
+mkdir -p "$out"
+
+fail() {
+	echo "FAIL: e2e/$target/$rt/$1: $2"
+	exit 1
+}
+
+if [ -n "${XLATE_E2E_KO:-}" ]; then
+	ko=$XLATE_E2E_KO
+elif ! ko=$("$vm/build-module.sh" "$target" 2>"$out/module.log"); then
+	tail -n 30 "$out/module.log" >&2
+	fail build-module "kmod/ does not build for $target (see $out/module.log)"
+fi
+# vm-run.sh's own lines (initramfs, boot) name no runtime: add it.
+rc=0
+XLATE_VM_RUNTIME=$rt XLATE_VM_SUITES=${XLATE_VM_SUITES:-$here/runtime} \
+	"$vm/vm-run.sh" "$target" e2e "$ko" "$out" |
+	sed -E "s#^(PASS|FAIL): e2e/$target/(qemu7/|qemu10/|box64/)?#\\1: e2e/$target/$rt/#" ||
+	rc=$?
+exit "$rc"

@@ -1,0 +1,56 @@
+# SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=bash
+#
+# `make check-matrix`: the whole kernel x variant product, sourced by
+# check.sh (CHECK_TIERS=matrix) for its run_tier and summary.  `make
+# check` runs a cheaper cut of it (CHECK_E2E_TARGETS).
+#
+# A variant is a function matrix_<variant> KERNEL that runs one tier
+# through run_tier with a result prefix of its own, so every line stays
+# "PASS: <prefix>/<kernel>/<check>" and unambiguous.  To add one (a
+# runtime, say), define matrix_<name> and add <name> to MATRIX_VARIANTS.
+#
+# Environment:
+#   MATRIX_KERNELS="..."   arm64 kernel targets (default: all four)
+#   MATRIX_VARIANTS="..."  variants (default: e2e qemu7 qemu10 box64
+#                          container)
+
+MATRIX_KERNELS=${MATRIX_KERNELS:-6.1-arm64 6.12-arm64 sid-arm64 sid-16k-arm64}
+MATRIX_VARIANTS=${MATRIX_VARIANTS:-e2e qemu7 qemu10 box64 container}
+
+# matrix_e2e KERNEL: the full e2e suites, bookworm's qemu-x86_64-static
+# as the runtime (results e2e/KERNEL/...).
+# The container suite is the container variant's (no duplicate names).
+matrix_e2e() {
+	XLATE_CONTAINER_RUNTIMES='' run_tier "e2e-$1" "e2e/$1" "$HERE/e2e/run.sh" "$1"
+}
+
+# matrix_container KERNEL: the container suite (e2e/container/) under
+# qemu 7.2 and qemu 10, every check as root and rootless (results
+# e2e/KERNEL/container/RUNTIME/MODE/...).
+matrix_container() {
+	run_tier "e2e-$1-container" "e2e/$1/container" "$HERE/e2e/container.sh" "$1"
+}
+
+# matrix_qemu7, matrix_qemu10, matrix_box64 KERNEL: the runtime suite
+# (e2e/runtime/) under bookworm's qemu 7.2, trixie's qemu 10 or box64
+# (results e2e/KERNEL/RUNTIME/...).
+matrix_runtime() {
+	run_tier "e2e-$1-$2" "e2e/$1/$2" "$HERE/e2e/runtime.sh" "$1" "$2"
+}
+matrix_qemu7() { matrix_runtime "$1" qemu7; }
+matrix_qemu10() { matrix_runtime "$1" qemu10; }
+matrix_box64() { matrix_runtime "$1" box64; }
+
+matrix_run() {
+	local k v
+	for k in $MATRIX_KERNELS; do
+		for v in $MATRIX_VARIANTS; do
+			if ! declare -F "matrix_$v" >/dev/null; then
+				result "FAIL: matrix/$k/$v: no variant matrix_$v in tools/testing/matrix.sh"
+				continue
+			fi
+			"matrix_$v" "$k"
+		done
+	done
+}
