@@ -68,7 +68,9 @@ download() {
 	local name=${1%%:*} arch=${1#*:} ver file
 	ver=$(apt-cache "${APT_OPTS[@]}" policy "$1" 2>/dev/null |
 		awk '/Candidate:/ {print $2}')
-	[ -n "$ver" ] && [ "$ver" != "(none)" ] || die "no candidate for $1 in sid"
+	if [ -z "$ver" ] || [ "$ver" = "(none)" ]; then
+		die "no candidate for $1 in sid"
+	fi
 	file=$DEBS/${name}_${ver//:/%3a}_${arch}.deb
 	if [ ! -s "$file" ]; then
 		log "downloading $1 $ver (sid)"
@@ -108,7 +110,8 @@ dep_of() {
 # Depends: gcc-N-for-host), make and sparse.  Cached per package list.
 GCC_PKGS=
 chroot_pkgs() {
-	echo make libc6-dev libelf-dev sparse dwarves $GCC_PKGS | tr ' ' '\n' | sort -u
+	# shellcheck disable=SC2086 # a list on purpose
+	printf '%s\n' make libc6-dev libelf-dev sparse dwarves $GCC_PKGS | sort -u
 }
 
 make_chroot() {
@@ -170,8 +173,9 @@ sid_target() {
 	common=$(dep_of "$hdeb" 'linux-headers-[^ ]*-common')
 	kbuild=$(dep_of "$hdeb" 'linux-kbuild-[^ ]*')
 	gcc=$(dep_of "$hdeb" 'gcc-[0-9]*-for-host')
-	[ -n "$common" ] && [ -n "$kbuild" ] && [ -n "$gcc" ] ||
+	if [ -z "$common" ] || [ -z "$kbuild" ] || [ -z "$gcc" ]; then
 		die "cannot read the dependencies of $hpkg"
+	fi
 	gcc=${gcc%-for-host}
 	case $arch in
 	arm64) GCC_PKGS+=" $gcc-aarch64-linux-gnu" ;;

@@ -35,4 +35,5 @@ for d in "$cache" "$xroot" ${XLATE_BUILD:-} "$PWD" ${XLATE_CHROOT_BINDS:-}; do
 	mkdir -p "$root$d"
 	mount --bind "$d" "$root$d"
 done
+# shellcheck disable=SC2016 # expanded by the inner shell
 exec chroot "$root" /bin/sh -c 'cd "$1" && shift && exec "$@"' sh "$PWD" "$@"
