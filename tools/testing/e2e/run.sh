@@ -66,6 +66,8 @@ export XLATE_CONTAINER_RUNTIMES
 if [ -n "$XLATE_CONTAINER_RUNTIMES" ]; then
 	e2e=$(cd "$(dirname "$0")" && pwd)
 	export XLATE_VM_SUITES="${XLATE_VM_SUITES:-$e2e/suite} $e2e/container"
+	# Nested TCG: the suite takes 2-4 min more per runtime.
+	export XLATE_VM_TIMEOUT=${XLATE_VM_TIMEOUT:-1500}
 	if [ -z "${XLATE_VM_DISK:-}" ] && [ -r "$XLATE_CACHE/amd64-root.env" ]; then
 		XLATE_VM_DISK=$(. "$XLATE_CACHE/amd64-root.env" && echo "$AMD64_ROOT_IMG")
 		export XLATE_VM_DISK

@@ -226,7 +226,7 @@ kernel_source() {
 # The amd64 root file system of the container suite and the demo
 # (its own script; cached by its package list).
 amd64_root() {
-	"$HERE/fetch-amd64-root.sh" || die "fetch-amd64-root.sh failed"
+	XLATE_CACHE=$CACHE "$HERE/fetch-amd64-root.sh" || die "fetch-amd64-root.sh failed"
 }
 
 # The arm64 kernel targets: name, image and headers meta-packages.
