@@ -38,6 +38,7 @@ TO=900
 MAGIC='\x7f\x45\x4c\x46\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\x3e\x00'
 MASK='\xff\xff\xff\xff\xff\xfe\xfe\xfc\xff\xff\xff\xff\xff\xff\xff\xff\xfe\xff\xff\xff'
 # The mounts a container sees (container-run's), in mountinfo's order.
+# shellcheck disable=SC2034 # used in the checks expect evaluates
 MOUNTS="/ /proc /sys /dev /dev/null /dev/zero /dev/full /dev/random /dev/urandom /dev/tty /dev/pts /dev/shm /tmp /run "
 CONFIG_FILES="$PARAMS/enabled $PARAMS/runtime $CFG $CPUINFO_DIR/model_name"
 SCRIPT=/tmp/ctr-script
@@ -152,7 +153,7 @@ prof() {
 # lscpu_agrees: every x86 field of lscpu in sout matches the profile;
 # else prints which do not.
 lscpu_agrees() {
-	local bad= l
+	local bad='' l
 
 	[ "$(field Architecture)" = x86_64 ] || bad="$bad Architecture=$(field Architecture)"
 	[ "$(field 'CPU(s)')" = "$NPROC" ] || bad="$bad CPU(s)=$(field 'CPU(s)')"
@@ -188,7 +189,7 @@ refused_all() {
 # One container of runtime $rt in MODE (root or userns), with the full
 # or the lean SET of checks.
 container_checks() {
-	local mode=$1 set=$2 tr0 t0 opts= why
+	local mode=$1 set=$2 tr0 t0 opts='' why
 
 	P=$rt/$mode
 	P_MODE=$mode
