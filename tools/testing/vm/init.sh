@@ -32,7 +32,15 @@ result() {
 
 echo "xlate-init: kernel $(uname -r) $(uname -m), mode $mode"
 
-if out=$(modprobe xlate runtime=/usr/bin/qemu-x86_64-static 2>&1); then
+# The runtime: bookworm's qemu 7.2, or the one of a runtime run
+# (e2e/runtime.sh) with the modes its package registers it with.
+case $XLATE_RUNTIME in
+qemu10) load="runtime=/opt/qemu10/qemu-x86_64 preserve_argv0=1 open_binary=1" ;;
+box64) load="runtime=/usr/bin/box64" ;;
+*) load="runtime=/usr/bin/qemu-x86_64-static" ;;
+esac
+# shellcheck disable=SC2086 # one word per parameter
+if out=$(modprobe xlate $load 2>&1); then
 	result PASS modprobe
 else
 	result FAIL "modprobe: $(echo "$out" | tail -n 3 | tr '\n' ' ')"

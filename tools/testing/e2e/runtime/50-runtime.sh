@@ -212,10 +212,10 @@ selftest_dir "$D/x86" "$X86/execveat"
 nat=$(cd "$D/native" && timeout 120 ./execveat 2>&1)
 x86=$(cd "$D/x86" && timeout 120 ./execveat 2>&1)
 x86_rc=$?
-set -- $(tap_count "$nat")
-nat_ok=$1 nat_bad=$2
-set -- $(tap_count "$x86")
-x86_ok=$1 x86_bad=$2
+counts=$(tap_count "$nat")
+nat_ok=${counts% *} nat_bad=${counts#* }
+counts=$(tap_count "$x86")
+x86_ok=${counts% *} x86_bad=${counts#* }
 printf '%s\n' "$nat" | grep '^not ok' | sed 's/^/info: native: /'
 printf '%s\n' "$x86" | grep '^not ok' | sed 's/^/info: translated: /'
 echo "info: $rt: execveat selftest: native $nat_ok ok $nat_bad not ok; x86-64 translated $x86_ok ok $x86_bad not ok (exit $x86_rc)"
