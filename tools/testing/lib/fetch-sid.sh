@@ -223,9 +223,28 @@ sid_target() {
 	log "target $name: $kver"
 }
 
+# up_to_date: every target was written after sid's lists were last
+# updated and after this script changed, and its chroot is complete:
+# nothing to resolve (apt-cache on sid's lists is slow on a busy host).
+up_to_date() {
+	local t env chroot
+	[ -z "${XLATE_REFRESH:-}" ] || return 1
+	for t in sid-arm64 sid-16k-arm64 sid-amd64; do
+		env=$CACHE/targets/$t/env
+		[ -s "$env" ] && [ "${BASH_SOURCE[0]}" -ot "$env" ] || return 1
+		[ -z "$(find "$SID/lists" -maxdepth 1 -name '*_Packages*' -newer "$env" | head -n1)" ] || return 1
+		chroot=$(sed -n 's/^BUILD_CHROOT=//p' "$env")
+		[ -n "$chroot" ] && [ -e "$chroot/.complete" ] || return 1
+	done
+}
+
 main() {
 	local t
 	sid_update
+	if up_to_date; then
+		log "sid targets up to date with sid's lists ($SID)"
+		return 0
+	fi
 	sid_target sid-arm64 arm64 arm64 1
 	sid_target sid-16k-arm64 arm64 arm64-16k 1
 	sid_target sid-amd64 amd64 amd64 0
