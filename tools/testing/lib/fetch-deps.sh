@@ -51,13 +51,7 @@ apt_update() {
 		dpkg --add-architecture arm64
 	fi
 	log "apt-get update"
-	local err
-	# An index that fails (a mirror mid-sync, another architecture's
-	# list) need not stop us: a package that is then missing fails its
-	# own look-up or download, with its name.
-	if ! err=$(apt-get update -qq 2>&1 >/dev/null); then
-		log "warning: apt-get update failed in part: $(grep -m1 '^E:' <<<"$err")"
-	fi
+	apt-get update -qq >/dev/null || die "apt-get update failed"
 	apt_ready=1
 }
 
