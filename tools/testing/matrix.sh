@@ -12,15 +12,24 @@
 #
 # Environment:
 #   MATRIX_KERNELS="..."   arm64 kernel targets (default: all four)
-#   MATRIX_VARIANTS="..."  variants (default: e2e qemu7 qemu10 box64)
+#   MATRIX_VARIANTS="..."  variants (default: e2e qemu7 qemu10 box64
+#                          container)
 
 MATRIX_KERNELS=${MATRIX_KERNELS:-6.1-arm64 6.12-arm64 sid-arm64 sid-16k-arm64}
-MATRIX_VARIANTS=${MATRIX_VARIANTS:-e2e qemu7 qemu10 box64}
+MATRIX_VARIANTS=${MATRIX_VARIANTS:-e2e qemu7 qemu10 box64 container}
 
 # matrix_e2e KERNEL: the full e2e suites, bookworm's qemu-x86_64-static
 # as the runtime (results e2e/KERNEL/...).
+# The container suite is the container variant's (no duplicate names).
 matrix_e2e() {
-	run_tier "e2e-$1" "e2e/$1" "$HERE/e2e/run.sh" "$1"
+	XLATE_CONTAINER_RUNTIMES='' run_tier "e2e-$1" "e2e/$1" "$HERE/e2e/run.sh" "$1"
+}
+
+# matrix_container KERNEL: the container suite (e2e/container/) under
+# qemu 7.2 and qemu 10, every check as root and rootless (results
+# e2e/KERNEL/container/RUNTIME/MODE/...).
+matrix_container() {
+	run_tier "e2e-$1-container" "e2e/$1/container" "$HERE/e2e/container.sh" "$1"
 }
 
 # matrix_qemu7, matrix_qemu10, matrix_box64 KERNEL: the runtime suite

@@ -10,7 +10,7 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-cache=${XLATE_CACHE:-$HOME/.cache/xlate}
+cache=${XLATE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/xlate}
 srctree=$cache/src/linux-source-6.12
 bdir=$cache/debug-build-6.12
 target=6.12-debug-arm64

@@ -21,7 +21,7 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../../.." && pwd)
 vm=$repo/tools/testing/vm
-cache=${XLATE_CACHE:-$HOME/.cache/xlate}
+cache=${XLATE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/xlate}
 target=6.12-debug-arm64
 prefix=debug
 export XLATE_BUILD=$repo/build/debug

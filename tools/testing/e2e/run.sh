@@ -9,6 +9,10 @@
 # Console log: build/e2e/<target>/console.log
 # XLATE_E2E_KO=path: boot that module instead of building kmod/ (for
 # working on the harness itself).
+# XLATE_CONTAINER_RUNTIMES: the runtimes the container suite
+# (e2e/container/, a Debian amd64 root on a disk) runs under; default
+# "qemu7" on 6.12-arm64 and none on other targets; empty: no container
+# suite and no disk.
 set -euo pipefail
 
 vm=$(cd "$(dirname "$0")/../vm" && pwd)
@@ -51,5 +55,22 @@ if [ -n "${XLATE_E2E_KO:-}" ]; then
 elif ! ko=$("$vm/build-module.sh" "$target" 2>"$out/module.log"); then
 	tail -n 30 "$out/module.log" >&2
 	fail build-module "kmod/ does not build for $target (see $out/module.log)"
+fi
+# The container suite: its directory next to the suites, and the amd64
+# root file system as the VM's disk (the suite reports a missing one).
+if [ -z "${XLATE_CONTAINER_RUNTIMES+set}" ]; then
+	XLATE_CONTAINER_RUNTIMES=
+	[ "$target" = 6.12-arm64 ] && XLATE_CONTAINER_RUNTIMES=qemu7
+fi
+export XLATE_CONTAINER_RUNTIMES
+if [ -n "$XLATE_CONTAINER_RUNTIMES" ]; then
+	e2e=$(cd "$(dirname "$0")" && pwd)
+	export XLATE_VM_SUITES="${XLATE_VM_SUITES:-$e2e/suite} $e2e/container"
+	# Nested TCG: the suite takes 2-4 min more per runtime.
+	export XLATE_VM_TIMEOUT=${XLATE_VM_TIMEOUT:-1500}
+	if [ -z "${XLATE_VM_DISK:-}" ] && [ -r "$XLATE_CACHE/amd64-root.env" ]; then
+		XLATE_VM_DISK=$(. "$XLATE_CACHE/amd64-root.env" && echo "$AMD64_ROOT_IMG")
+		export XLATE_VM_DISK
+	fi
 fi
 exec "$vm/vm-run.sh" "$target" e2e "$ko" "$out"

@@ -22,7 +22,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../../.." && pwd)
-cache=${XLATE_CACHE:-$HOME/.cache/xlate}
+cache=${XLATE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/xlate}
 prefix=kunit/6.12-arm64
 srctree=$cache/src/linux-source-6.12
 build_dir=$cache/kunit-build-6.12

@@ -10,10 +10,17 @@
 # Foreign-arch packages are only ever downloaded and unpacked with
 # dpkg-deb -x; nothing of another architecture is installed on the host.
 #
-# Usage: fetch-deps.sh [--host-only|--no-host]
+# Usage: fetch-deps.sh [--host-only|--no-host|--vm TARGET]
+# --vm TARGET: only what `make vm` needs for one arm64 target (its host
+# tools, kernel, the VM userland and runtimes, linux-source for the
+# test programs, the amd64 root file system); tools/testing/vm/demo.sh
+# runs this.
 # XLATE_REFRESH=1 re-resolves and re-checks everything even when the
 # cache was completed less than a day ago.
-# Output: $XLATE_CACHE/targets/<target>/env for each kernel target.
+# Output: $XLATE_CACHE/targets/<target>/env for each kernel target,
+# userland.env, src-6.12.env, runtimes.env (fetch-runtimes.sh),
+# amd64-root.env (fetch-amd64-root.sh).
+# Every download prints one "fetch-deps: downloading ..." line.
 set -euo pipefail
 
 CACHE=${XLATE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/xlate}
@@ -23,13 +30,18 @@ mkdir -p "$DEBS" "$CACHE/targets" "$CACHE/roots"
 log() { printf 'fetch-deps: %s\n' "$*" >&2; }
 die() { printf 'fetch-deps: error: %s\n' "$*" >&2; exit 1; }
 
-HOST_PKGS=(
+# What `make vm` needs: the module and test programs built cross, the
+# initramfs, QEMU, and the amd64 root file system (mmdebstrap, mksquashfs).
+VM_HOST_PKGS=(
 	make gcc libc6-dev gcc-aarch64-linux-gnu libc6-dev-arm64-cross
-	binutils-aarch64-linux-gnu qemu-system-arm sparse dwarves bc flex
-	bison libssl-dev libelf-dev cpio kmod xz-utils python3 perl rsync
-	file dpkg-dev clang llvm libclang-rt-14-dev dkms
-	debhelper dh-dkms lintian fakeroot mmdebstrap zstd
+	binutils-aarch64-linux-gnu qemu-system-arm bc cpio kmod xz-utils
+	rsync file mmdebstrap squashfs-tools zstd
 	gcc-i686-linux-gnu libc6-dev-i386-cross
+)
+HOST_PKGS=(
+	"${VM_HOST_PKGS[@]}" sparse dwarves flex bison libssl-dev libelf-dev
+	python3 perl dpkg-dev clang llvm libclang-rt-14-dev dkms
+	debhelper dh-dkms lintian fakeroot
 )
 
 apt_ready=
@@ -54,15 +66,16 @@ apt_update() {
 	apt_ready=1
 }
 
+# install_host PKG...: apt-get install those of PKG that are missing.
 install_host() {
 	local missing=() p
 	# One dpkg-query for all: "name status" per installed package.
 	local have
 	# dpkg-query exits 1 when any of them is not installed (a fresh
 	# machine): that is the case this function exists for.
-	have=$(dpkg-query -W -f='${Package} ${Status}\n' "${HOST_PKGS[@]}" \
+	have=$(dpkg-query -W -f='${Package} ${Status}\n' "$@" \
 		2>/dev/null | awk '/install ok installed/ {print $1}' || true)
-	for p in "${HOST_PKGS[@]}"; do
+	for p in "$@"; do
 		grep -qx "$p" <<<"$have" || missing+=("$p")
 	done
 	dpkg --print-foreign-architectures | grep -qx arm64 || missing+=(arm64-arch)
@@ -224,35 +237,96 @@ kernel_source() {
 	echo "SRC_$(echo "$v" | tr . _)=$dir" > "$CACHE/src-$v.env"
 }
 
-# The cache is warm when a complete run of this very script finished
-# less than a day ago; then only the host packages are checked.
-STAMP=$CACHE/.complete
+# The amd64 root file system of the container suite and the demo
+# (its own script; cached by its package list).
+amd64_root() {
+	XLATE_CACHE=$CACHE "$HERE/fetch-amd64-root.sh" || die "fetch-amd64-root.sh failed"
+}
+
+# The arm64 kernel targets: name, image and headers meta-packages.
+arm64_target() {
+	case $1 in
+	6.1-arm64) kernel_target 6.1-arm64 arm64 linux-image-arm64 linux-headers-arm64 ;;
+	6.12-arm64) kernel_target 6.12-arm64 arm64 linux-image-6.12-arm64 linux-headers-6.12-arm64 ;;
+	*) die "unknown arm64 target '$1' (6.1-arm64, 6.12-arm64)" ;;
+	esac
+}
+
+# The cache is warm when a complete run of this very script (and of the
+# scripts it calls) finished less than a day ago; then only the host
+# packages are checked.  STAMP is the full run's; a --vm TARGET run
+# has one of its own, and the full one covers it.
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+STAMP=$CACHE/.complete
 stamp_id() {
-	cat "${BASH_SOURCE[0]}" "$HERE/fetch-sid.sh" "$HERE/fetch-runtimes.sh" |
-		sha256sum | cut -d' ' -f1
+	cat "${BASH_SOURCE[0]}" "$HERE/fetch-sid.sh" "$HERE/fetch-runtimes.sh" \
+		"$HERE/fetch-amd64-root.sh" | sha256sum | cut -d' ' -f1
+}
+# stamp_fresh FILE: FILE is less than a day old and names these scripts.
+stamp_fresh() {
+	[ -z "${XLATE_REFRESH:-}" ] || return 1
+	[ -n "$(find "$1" -mmin -1440 2>/dev/null)" ] || return 1
+	[ "$(cat "$1")" = "$(stamp_id)" ]
+}
+# have_target T: T's description, and its build chroot when it has one.
+have_target() {
+	local c
+	[ -s "$CACHE/targets/$1/env" ] || return 1
+	c=$(sed -n 's/^BUILD_CHROOT=//p' "$CACHE/targets/$1/env")
+	[ -z "$c" ] || [ -e "$c/.complete" ]
+}
+# have_common: what both kinds of run produce besides their targets.
+have_common() {
+	local img
+	[ -s "$CACHE/userland.env" ] && [ -s "$CACHE/src-6.12.env" ] &&
+		[ -s "$CACHE/runtimes.env" ] && [ -s "$CACHE/amd64-root.env" ] &&
+		[ -x "$CACHE/userland/i386/bin/busybox" ] || return 1
+	img=$(. "$CACHE/amd64-root.env" && echo "$AMD64_ROOT_IMG")
+	[ -s "$img" ]
 }
 cache_warm() {
 	local t
-	[ -z "${XLATE_REFRESH:-}" ] || return 1
-	[ -n "$(find "$STAMP" -mmin -1440 2>/dev/null)" ] || return 1
-	[ "$(cat "$STAMP")" = "$(stamp_id)" ] || return 1
+	stamp_fresh "$STAMP" || return 1
 	for t in 6.1-arm64 6.12-arm64 6.1-amd64 6.12-amd64 sid-arm64 \
 		sid-16k-arm64 sid-amd64; do
-		[ -s "$CACHE/targets/$t/env" ] || return 1
+		have_target "$t" || return 1
 	done
-	t=$(sed -n 's/^BUILD_CHROOT=//p' "$CACHE/targets/sid-arm64/env")
-	[ -n "$t" ] && [ -e "$t/.complete" ] || return 1
-	[ -s "$CACHE/userland.env" ] && [ -s "$CACHE/src-6.12.env" ] &&
-		[ -x "$CACHE/userland/i386/bin/busybox" ] &&
-		[ -s "$CACHE/runtimes.env" ]
+	have_common
+}
+vm_warm() {
+	cache_warm && return 0
+	stamp_fresh "$STAMP-vm-$1" && have_target "$1" && have_common
+}
+
+# vm TARGET: what `make vm` needs for TARGET.
+vm() {
+	local t=$1
+	install_host "${VM_HOST_PKGS[@]}"
+	if vm_warm "$t"; then
+		log "cache warm for make vm $t (< 1 day old; XLATE_REFRESH=1 to refresh)"
+		return 0
+	fi
+	rm -f "$STAMP-vm-$t"
+	lists_fresh || apt_update
+	case $t in
+	sid-*) XLATE_CACHE=$CACHE "$HERE/fetch-sid.sh" || die "fetch-sid.sh failed" ;;
+	*) arm64_target "$t" ;;
+	esac
+	userland
+	XLATE_CACHE=$CACHE bash "$HERE/fetch-runtimes.sh" ||
+		die "fetch-runtimes.sh failed"
+	kernel_source 6.12
+	amd64_root
+	stamp_id >"$STAMP-vm-$t"
 }
 
 main() {
 	case ${1:-} in
-	--host-only) install_host; exit 0 ;;
+	--host-only) install_host "${HOST_PKGS[@]}"; exit 0 ;;
+	--vm) [ $# -eq 2 ] || die "usage: $0 --vm TARGET"; vm "$2"; exit 0 ;;
 	--no-host) ;;
-	*) install_host ;;
+	'') install_host "${HOST_PKGS[@]}" ;;
+	*) die "usage: $0 [--host-only|--no-host|--vm TARGET]" ;;
 	esac
 	if cache_warm; then
 		log "cache warm ($STAMP < 1 day old; XLATE_REFRESH=1 to refresh)"
@@ -262,8 +336,8 @@ main() {
 	# A warm cache needs no network: refresh the lists only when they
 	# are stale or when a look-up or download needs it (fetch, resolve).
 	lists_fresh || apt_update
-	kernel_target 6.1-arm64 arm64 linux-image-arm64 linux-headers-arm64
-	kernel_target 6.12-arm64 arm64 linux-image-6.12-arm64 linux-headers-6.12-arm64
+	arm64_target 6.1-arm64
+	arm64_target 6.12-arm64
 	kernel_target 6.1-amd64 amd64 "" linux-headers-amd64
 	kernel_target 6.12-amd64 amd64 "" linux-headers-6.12-amd64
 	XLATE_CACHE=$CACHE "$HERE/fetch-sid.sh" || die "fetch-sid.sh failed"
@@ -271,6 +345,7 @@ main() {
 	XLATE_CACHE=$CACHE bash "$HERE/fetch-runtimes.sh" ||
 		die "fetch-runtimes.sh failed"
 	kernel_source 6.12
+	amd64_root
 	stamp_id >"$STAMP"
 }
 

@@ -52,7 +52,23 @@ heading "3. /proc/cpuinfo"
 side "native (arm64 cat)" "head -n 12 /proc/cpuinfo" \
 	"translated (x86-64 busybox)" "/x86/busybox head -n 12 /proc/cpuinfo"
 
-heading "4. xlate counters (/sys/kernel/xlate/stats)"
+heading "4. a Debian bookworm amd64 container (no qemu inside)"
+ctr=/xlate/progs/arm64/container-run
+root=/containers/debian-amd64
+if [ ! -x "$ctr" ]; then
+	echo "(no $ctr: the test programs did not build)"
+elif ! why=$(/xlate/mount-disk.sh "$root" 2>&1); then
+	echo "(no amd64 root file system: $why)"
+else
+	cmd='. /etc/os-release; echo "$PRETTY_NAME"; uname -m; dpkg --print-architecture; grep -m1 "model name" /proc/cpuinfo; ps -o pid,comm; true'
+	echo "\$ container-run $root bash -c '$cmd'"
+	echo "  (new mount, pid, uts, ipc and net namespaces; $root as /)"
+	"$ctr" "$root" bash -c "$cmd" 2>&1 | sed 's/^/  /'
+	echo "In the shell: $ctr $root bash"
+fi
+echo
+
+heading "5. xlate counters (/sys/kernel/xlate/stats)"
 for f in /sys/kernel/xlate/stats/*; do
 	[ -f "$f" ] && printf '%-22s %s\n' "$(basename "$f")" "$(cat "$f")"
 done

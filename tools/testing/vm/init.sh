@@ -96,7 +96,9 @@ demo)
 shell)
 	sh /xlate/demo.sh
 	echo "xlate-init: interactive shell (x86-64 programs in /x86 and"
-	echo "xlate-init: /xlate/progs/x86_64); 'exit' powers the VM off"
+	echo "xlate-init: /xlate/progs/x86_64; the amd64 container, once the demo"
+	echo "xlate-init: mounted it: /xlate/progs/arm64/container-run"
+	echo "xlate-init: /containers/debian-amd64 bash); 'exit' powers the VM off"
 	setsid cttyhack sh -l
 	;;
 *)

@@ -41,8 +41,11 @@ install -m 0755 "$here/demo-in-vm.sh" "$root/xlate/demo.sh"
 # Result lines read "PASS: <prefix>/<target>/<check>"; XLATE_VM_PREFIX
 # (default e2e) names the tier, XLATE_VM_RUNTIME (e2e/runtime.sh) the
 # runtime of a runtime run: "PASS: <prefix>/<target>/<runtime>/<check>".
-printf 'XLATE_TARGET=%s\nXLATE_PREFIX=%s\nXLATE_RUNTIME=%s\n' \
+# XLATE_CONTAINER_RUNTIMES, XLATE_CONTAINER_USERNS: the container
+# suite's runtimes and its user-namespace set (e2e/run.sh).
+printf 'XLATE_TARGET=%s\nXLATE_PREFIX=%s\nXLATE_RUNTIME=%s\nXLATE_CONTAINER_RUNTIMES="%s"\nXLATE_CONTAINER_USERNS=%s\n' \
 	"$XLATE_TARGET" "${XLATE_VM_PREFIX:-e2e}" "${XLATE_VM_RUNTIME:-}" \
+	"${XLATE_CONTAINER_RUNTIMES:-}" "${XLATE_CONTAINER_USERNS:-lean}" \
 	>"$root/etc/xlate-target"
 echo 'root:x:0:0:root:/root:/bin/sh' >"$root/etc/passwd"
 echo 'root:x:0:' >"$root/etc/group"
@@ -106,27 +109,38 @@ ln -s ../lib/x86_64-linux-gnu/ld-linux-x86-64.so.2 \
 	"$root/lib64/ld-linux-x86-64.so.2"
 
 # Modules: Debian's index files only (nothing else is needed: the virt
-# machine's console and devices are built in), xlate.ko, binfmt_misc.ko
-# (for comparisons), fuse.ko (a file system that blocks, for the load
-# tests; built in on 6.12, a module on 6.1), then depmod so that busybox
-# modprobe finds them.
+# machine's console is built in), xlate.ko, binfmt_misc.ko (for
+# comparisons), fuse.ko (a file system that blocks, for the load tests;
+# built in on 6.12, a module on 6.1), the read-only disk of XLATE_VM_DISK
+# (virtio_blk and squashfs are modules on both kernels, virtio_pci on
+# 6.1), then depmod so that busybox modprobe finds them.
 mods=$root/lib/modules/$KVER
-mkdir -p "$mods/extra" "$mods/kernel/fs/fuse"
+mkdir -p "$mods/extra"
 for f in modules.builtin modules.builtin.modinfo modules.order; do
 	cp "$MODDIR/$f" "$mods/"
 done
 aarch64-linux-gnu-strip --strip-debug -o "$mods/extra/xlate.ko" "$ko"
-for name in binfmt_misc fuse/fuse; do
-	for m in "$MODDIR/kernel/fs/$name".ko*; do
+# copy_module PATH: kernel/PATH.ko from Debian's tree, uncompressed, if
+# this kernel has it as a module.
+copy_module() {
+	local m dst=$mods/kernel/$1.ko
+	for m in "$MODDIR/kernel/$1".ko*; do
 		[ -e "$m" ] || continue
+		mkdir -p "$(dirname "$dst")"
 		case $m in
-		*.xz) xz -dc "$m" >"$mods/kernel/fs/$name.ko" ;;
-		*.zst) zstd -qdc "$m" >"$mods/kernel/fs/$name.ko" ;;
-		*) cp "$m" "$mods/kernel/fs/$name.ko" ;;
+		*.xz) xz -dc "$m" >"$dst" ;;
+		*.zst) zstd -qdc "$m" >"$dst" ;;
+		*) cp "$m" "$dst" ;;
 		esac
 	done
+}
+for m in fs/binfmt_misc fs/fuse/fuse drivers/block/virtio_blk \
+	fs/squashfs/squashfs drivers/virtio/virtio_pci \
+	drivers/virtio/virtio_pci_modern_dev drivers/virtio/virtio_pci_legacy_dev; do
+	copy_module "$m"
 done
 depmod -b "$root" "$KVER"
+install -m 0755 "$here/mount-disk.sh" "$root/xlate/mount-disk.sh"
 
 # Test programs (e2e-suite helper's Makefile).
 progs_mk=$XLATE_ROOT/tools/testing/e2e/progs

@@ -11,6 +11,10 @@
 # authentication algorithm, QARMA5, is very slow to emulate and Debian
 # builds kernel and userland with branch protection) is QEMU's -cpu;
 # XLATE_VM_QEMU_ARGS (split at spaces) is added to QEMU's arguments.
+# XLATE_VM_DISK=IMAGE attaches a raw disk image read-only as a virtio
+# disk with serial xlate-disk (the VM finds it by that serial in
+# /sys/block/vd*/serial); e2e/run.sh and demo.sh attach the amd64 root
+# file system this way.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -27,6 +31,12 @@ append="console=ttyAMA0 panic=-1 panic_on_warn=0 quiet xlatetest.mode=$mode"
 cmd=(qemu-system-aarch64 -M virt -cpu "${XLATE_VM_CPU:-max,pauth-impdef=on}" -smp "${XLATE_VM_SMP:-2}" -m "${XLATE_VM_MEM:-1024}" -nic none
 	-nographic -no-reboot -kernel "$VMLINUZ" -initrd "$initrd"
 	-append "$append")
+if [ -n "${XLATE_VM_DISK:-}" ]; then
+	[ -r "$XLATE_VM_DISK" ] || vm_die "XLATE_VM_DISK: cannot read $XLATE_VM_DISK"
+	# shellcheck disable=SC2054 # QEMU's own commas
+	cmd+=(-drive "file=$XLATE_VM_DISK,if=none,id=xdisk,format=raw,readonly=on"
+		-device virtio-blk-pci,drive=xdisk,serial=xlate-disk)
+fi
 # shellcheck disable=SC2206 # split on purpose
 [ -n "${XLATE_VM_QEMU_ARGS:-}" ] && cmd+=(${XLATE_VM_QEMU_ARGS})
 

@@ -6,8 +6,9 @@
 # Usage: . target-env.sh TARGET
 
 XLATE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
-XLATE_CACHE=${XLATE_CACHE:-$HOME/.cache/xlate}
+XLATE_CACHE=${XLATE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/xlate}
 XLATE_BUILD=${XLATE_BUILD:-$XLATE_ROOT/build}
+export XLATE_CACHE
 
 vm_die() {
 	echo "vm: $*" >&2
