@@ -10,12 +10,15 @@
 #define pr_fmt(fmt) "xlate: " fmt
 #endif
 
+#include <linux/fprobe.h>
 #include <linux/fs.h>
 #include <linux/kobject.h>
 #include <linux/kprobes.h>
 #include <linux/rcupdate.h>
 #include <linux/refcount.h>
 #include <linux/types.h>
+
+#include "compat.h"
 
 /* config.c: the runtime and mode switches, published with RCU. */
 struct xlate_switches {
@@ -90,15 +93,40 @@ void xlate_binfmt_exit(void);
 int xlate_marker_init(void);
 void xlate_marker_exit(void);
 
-/* probe.c: kretprobes that view.c arms and disarms repeatedly */
+/*
+ * probe.c: function-return hooks that view.c arms and disarms
+ * repeatedly.  An fprobe where the kernel has one, a kretprobe
+ * otherwise (XLATE_PROBE_FPROBE, compat.h); the hooks see neither.
+ *
+ * @entry runs on every call of @symbol, in atomic context, with the
+ * function's first two arguments; non-zero means "not this call" and
+ * skips @exit.  @exit runs, also atomic, when the function returns,
+ * with its return value.  Both get @data_size bytes of per-call data.
+ */
 struct xlate_probe {
+	const char *symbol;
+	int (*entry)(void *data, unsigned long arg0, unsigned long arg1);
+	void (*exit)(void *data, unsigned long retval);
+	size_t data_size;
+	unsigned long missed_before;	/* misses of earlier armings */
+#if XLATE_PROBE_FPROBE
+	struct fprobe fp;
+#else
 	struct kretprobe rp;
-	unsigned long missed_before;	/* nmissed of earlier arming */
+#endif
 };
+
+/* The live miss counter of the mechanism, for KUnit to raise. */
+#if XLATE_PROBE_FPROBE
+#define XLATE_PROBE_NMISSED(p)	((p)->fp.nmissed)
+#else
+#define XLATE_PROBE_NMISSED(p)	((p)->rp.nmissed)
+#endif
 
 int xlate_probe_register(struct xlate_probe *p);
 void xlate_probe_unregister(struct xlate_probe *p);
 unsigned long xlate_probe_missed(const struct xlate_probe *p);
+const char *xlate_probe_mechanism(void);
 
 /* uname_hook.c and cpuinfo_hook.c */
 extern struct xlate_probe xlate_uname_probe;
