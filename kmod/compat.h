@@ -41,23 +41,24 @@
 #endif
 
 /*
- * The x86-view hooks (probe.c): an fprobe where the kernel has one,
- * because a native caller then pays only the ftrace call and the
- * entry handler, while a kprobe is a breakpoint trap on arm64.
+ * The x86-view hooks (probe.c): ftrace where the kernel has fprobe (an
+ * ftrace callback for entry-only hooks, an fprobe for entry and exit),
+ * because a native caller then pays a call from the patched function
+ * entry, while a kprobe is a breakpoint trap on arm64.
  * xlate uses the fprobe API of 6.14 and later, which runs fprobe on
  * the function-graph tracer and passes both handlers a struct
  * ftrace_regs (read with ftrace_regs_get_argument() and
- * ftrace_regs_get_return_value()); 6.3-6.13 passed a struct pt_regs,
- * and arm64 had no fprobe before 6.14 (it needed
+ * ftrace_regs_get_return_value()); before 6.14 they got a struct
+ * pt_regs, and arm64 had no fprobe before 6.14 (it needed
  * DYNAMIC_FTRACE_WITH_REGS), so those kernels use the kretprobe.
  * XLATE_HAVE_FPROBE_FTRACE_REGS comes from a Kbuild feature test of
  * linux/fprobe.h, so backports are honoured.  Debian's 6.1 and 6.12
  * have no CONFIG_FPROBE; sid's 7.2 has it.
  */
 #if IS_ENABLED(CONFIG_FPROBE) && defined(XLATE_HAVE_FPROBE_FTRACE_REGS)
-#define XLATE_PROBE_FPROBE	1
+#define XLATE_PROBE_FTRACE	1
 #else
-#define XLATE_PROBE_FPROBE	0
+#define XLATE_PROBE_FTRACE	0
 #endif
 
 /*

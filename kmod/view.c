@@ -3,11 +3,11 @@
  * Arming the x86-view hooks only while marked tasks exist.
  *
  * A probe hit costs every caller of the probed function, marked or
- * not: with a kretprobe (a breakpoint trap) a native uname(2) gets
- * 1.66 times slower, with an fprobe (an ftrace call) much less
- * (probe.c; Documentation/benchmarks.rst).  So the uname and cpuinfo
- * probes are registered only while some task carries XLATE_PER_X86,
- * and native tasks pay nothing otherwise:
+ * not: under QEMU a native uname(2) gets 1.66 times slower with a
+ * kretprobe (a breakpoint trap), less with an ftrace callback (probe.c;
+ * Documentation/benchmarks.rst).  So the uname and cpuinfo probes are
+ * registered only while some task carries XLATE_PER_X86, and native
+ * tasks pay nothing otherwise:
  *
  * - armed synchronously, before the exec completes, by every exec that
  *   xlate translates and by every exec of a task that set the marker
@@ -227,4 +227,5 @@ void xlate_view_exit(void)
 		view_armed = false;
 	}
 	mutex_unlock(&view_lock);
+	xlate_uname_hook_exit();
 }

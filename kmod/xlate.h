@@ -12,6 +12,7 @@
 
 #include <linux/fprobe.h>
 #include <linux/fs.h>
+#include <linux/ftrace.h>
 #include <linux/kobject.h>
 #include <linux/kprobes.h>
 #include <linux/rcupdate.h>
@@ -94,14 +95,17 @@ int xlate_marker_init(void);
 void xlate_marker_exit(void);
 
 /*
- * probe.c: function-return hooks that view.c arms and disarms
- * repeatedly.  An fprobe where the kernel has one, a kretprobe
- * otherwise (XLATE_PROBE_FPROBE, compat.h); the hooks see neither.
+ * probe.c: function hooks that view.c arms and disarms repeatedly,
+ * with the cheapest mechanism the kernel offers (XLATE_PROBE_FTRACE,
+ * compat.h); the hooks do not see which.
  *
- * @entry runs on every call of @symbol, in atomic context, with the
- * function's first two arguments; non-zero means "not this call" and
- * skips @exit.  @exit runs, also atomic, when the function returns,
- * with its return value.  Both get @data_size bytes of per-call data.
+ * @entry runs on every call of @symbol, with the function's first two
+ * arguments; it must not sleep.  With @exit, @entry returning non-zero
+ * means "not this call" and skips @exit, which runs, atomic, when the
+ * function returns, with its return value; both get @data_size bytes of
+ * per-call data (fprobe, or kretprobe).  Without @exit the probe is
+ * entry-only: @data is NULL and the return value is ignored (an ftrace
+ * callback, or a kprobe), which is what a native caller pays least for.
  */
 struct xlate_probe {
 	const char *symbol;
@@ -109,15 +113,17 @@ struct xlate_probe {
 	void (*exit)(void *data, unsigned long retval);
 	size_t data_size;
 	unsigned long missed_before;	/* misses of earlier armings */
-#if XLATE_PROBE_FPROBE
-	struct fprobe fp;
+	atomic_long_t missed_hook;	/* misses the hook itself noted */
+#if XLATE_PROBE_FTRACE
+	struct fprobe fp;		/* with @exit */
+	struct ftrace_ops ops;		/* entry-only */
 #else
-	struct kretprobe rp;
+	struct kretprobe rp;		/* entry-only: rp.kp alone */
 #endif
 };
 
-/* The live miss counter of the mechanism, for KUnit to raise. */
-#if XLATE_PROBE_FPROBE
+/* The mechanism's own live miss counter, for KUnit to raise. */
+#if XLATE_PROBE_FTRACE
 #define XLATE_PROBE_NMISSED(p)	((p)->fp.nmissed)
 #else
 #define XLATE_PROBE_NMISSED(p)	((p)->rp.nmissed)
@@ -126,10 +132,12 @@ struct xlate_probe {
 int xlate_probe_register(struct xlate_probe *p);
 void xlate_probe_unregister(struct xlate_probe *p);
 unsigned long xlate_probe_missed(const struct xlate_probe *p);
+void xlate_probe_note_miss(struct xlate_probe *p);
 const char *xlate_probe_mechanism(void);
 
 /* uname_hook.c and cpuinfo_hook.c */
 extern struct xlate_probe xlate_uname_probe;
+void xlate_uname_hook_exit(void);
 extern struct xlate_probe xlate_cpuinfo_probe;
 
 /* view.c: the x86-view hooks are armed only while marked tasks exist */

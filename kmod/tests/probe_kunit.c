@@ -10,8 +10,8 @@
  *   nothing; misses are simulated by raising the mechanism's nmissed.
  * - the handlers: the entry handler sees the arguments, the exit
  *   handler the return value and the entry's data, and an entry
- *   handler that declines a call skips the exit handler.  The probe
- *   sits on a function of this file.
+ *   handler that declines a call skips the exit handler; an entry-only
+ *   probe sees every call.  The probe sits on a function of this file.
  */
 #include "../xlate.h"
 
@@ -136,7 +136,7 @@ static int probe_target(unsigned long a, unsigned long b)
 /* What the handlers saw; only this test's task counts. */
 static struct {
 	struct task_struct *task;
-	bool decline;
+	bool decline, data_null;
 	int entries, exits;
 	unsigned long arg1, entry_arg0, retval;
 } seen;
@@ -199,11 +199,55 @@ static void probe_handlers_test(struct kunit *test)
 	WRITE_ONCE(seen.task, NULL);
 }
 
+static int probe_seen_entry_only(void *data, unsigned long arg0,
+				 unsigned long arg1)
+{
+	if (current != READ_ONCE(seen.task))
+		return 1;
+	seen.entries++;
+	seen.entry_arg0 = arg0;
+	seen.arg1 = arg1;
+	seen.data_null = !data;
+	return 1;
+}
+
+static void probe_entry_only_test(struct kunit *test)
+{
+	struct probe_ctx *ctx = test->priv;
+
+	memset(&seen, 0, sizeof(seen));
+	WRITE_ONCE(seen.task, current);
+	ctx->probe.symbol = "xlate_probe_kunit_target";
+	ctx->probe.entry = probe_seen_entry_only;
+	ctx->probe.exit = NULL;
+	arm(test, ctx);
+
+	KUNIT_EXPECT_EQ(test, probe_target(40, 2), 42);
+	KUNIT_EXPECT_EQ(test, probe_target(7, 8), 15);
+	KUNIT_EXPECT_EQ(test, seen.entries, 2);
+	KUNIT_EXPECT_EQ(test, seen.entry_arg0, 7UL);
+	KUNIT_EXPECT_EQ(test, seen.arg1, 8UL);
+	KUNIT_EXPECT_TRUE(test, seen.data_null);
+
+	disarm(ctx);
+	KUNIT_EXPECT_EQ(test, probe_target(1, 2), 3);
+	KUNIT_EXPECT_EQ_MSG(test, seen.entries, 2, "probe hit after disarm");
+	/* A miss the hook notes itself counts once, armed or not. */
+	xlate_probe_note_miss(&ctx->probe);
+	KUNIT_EXPECT_EQ(test, xlate_probe_missed(&ctx->probe), 1UL);
+	arm(test, ctx);
+	KUNIT_EXPECT_EQ(test, xlate_probe_missed(&ctx->probe), 1UL);
+	disarm(ctx);
+	KUNIT_EXPECT_EQ(test, xlate_probe_missed(&ctx->probe), 1UL);
+	WRITE_ONCE(seen.task, NULL);
+}
+
 static struct kunit_case probe_cases[] = {
 	KUNIT_CASE(probe_missed_fresh_test),
 	KUNIT_CASE(probe_missed_disarmed_test),
 	KUNIT_CASE(probe_missed_rearm_test),
 	KUNIT_CASE(probe_handlers_test),
+	KUNIT_CASE(probe_entry_only_test),
 	{}
 };
 

@@ -44,7 +44,7 @@ if [ -z "${BENCH_TARGET:-}" ]; then
 		BENCH_TARGET=$t "$0" | tee "$tmp" || r=$?
 		[ "$r" -eq 0 ] || rc=1
 		line=$(grep -Eo 'bench: native_exec=.*' "$tmp" | tail -n 1 || true)
-		hooks=$(sed -n 's/.*, hooks: \([a-z]*\)$/\1/p' "$tmp" | head -n 1)
+		hooks=$(sed -n 's/.*, hooks: \([a-z+]*\)$/\1/p' "$tmp" | head -n 1)
 		if [ -n "$line" ]; then
 			summary+="bench/$t (${hooks:-unknown}): $line"$'\n'
 		else

@@ -331,7 +331,7 @@ row() {
 }
 
 # The hook mechanism xlate chose for this kernel, from its load line.
-HOOKS=$(dmesg | sed -n 's/.*x86-view hooks: \([a-z]*\).*/\1/p' | tail -n 1)
+HOOKS=$(dmesg | sed -n 's/.*x86-view hooks: \([a-z+]*\).*/\1/p' | tail -n 1)
 echo BENCH-TABLE-BEGIN
 echo "xlate $(cat /sys/kernel/xlate/version 2>/dev/null) on $(uname -r), $(nproc) vCPUs," \
 	"$ROUNDS native and $XROUNDS translated rounds, clock $CLOCK," \
