@@ -4,7 +4,8 @@
  * Supported: Linux 6.1 and 6.12 (Debian bookworm) and Debian sid's
  * newest kernel (7.2 when last checked, with 4K and 16K pages), arm64;
  * the module also builds for x86-64 (where it refuses to load) so that
- * build checks cover both.  7.2 needed nothing beyond what 6.12 does.
+ * build checks cover both.  7.2 needed nothing beyond what 6.12 does to
+ * build; its fprobe is what XLATE_PROBE_FTRACE below uses.
  */
 #ifndef XLATE_COMPAT_H
 #define XLATE_COMPAT_H
