@@ -4,7 +4,8 @@
  * Supported: Linux 6.1 and 6.12 (Debian bookworm) and Debian sid's
  * newest kernel (7.2 when last checked, with 4K and 16K pages), arm64;
  * the module also builds for x86-64 (where it refuses to load) so that
- * build checks cover both.  7.2 needed nothing beyond what 6.12 does.
+ * build checks cover both.  7.2 needed nothing beyond what 6.12 does to
+ * build; its fprobe is what XLATE_PROBE_FTRACE below uses.
  */
 #ifndef XLATE_COMPAT_H
 #define XLATE_COMPAT_H
@@ -38,6 +39,38 @@
 #define XLATE_SPLICE_READ	copy_splice_read
 #else
 #define XLATE_SPLICE_READ	generic_file_splice_read
+#endif
+
+/*
+ * The x86-view hooks (probe.c): ftrace where the kernel has fprobe (an
+ * ftrace callback for entry-only hooks, an fprobe for entry and exit),
+ * because a native caller then pays a call from the patched function
+ * entry, while a kprobe is a breakpoint trap on arm64.
+ * xlate uses the fprobe API of 6.14 and later, which runs fprobe on
+ * the function-graph tracer and passes both handlers a struct
+ * ftrace_regs (read with ftrace_regs_get_argument() and
+ * ftrace_regs_get_return_value()); before 6.14 they got a struct
+ * pt_regs, and arm64 had no fprobe before 6.14 (it needed
+ * DYNAMIC_FTRACE_WITH_REGS), so those kernels use the kretprobe.
+ * XLATE_HAVE_FPROBE_FTRACE_REGS comes from a Kbuild feature test of
+ * linux/fprobe.h, so backports are honoured.  Debian's 6.1 and 6.12
+ * have no CONFIG_FPROBE; sid's 7.2 has it.
+ */
+#if IS_ENABLED(CONFIG_FPROBE) && defined(XLATE_HAVE_FPROBE_FTRACE_REGS)
+#define XLATE_PROBE_FTRACE	1
+#else
+#define XLATE_PROBE_FTRACE	0
+#endif
+
+/*
+ * unregister_fprobe() waits for running handlers (synchronize_rcu())
+ * in kernels that also have unregister_fprobe_async() (7.2 has both);
+ * a Kbuild feature test.  Without it xlate waits itself.
+ */
+#ifdef XLATE_HAVE_UNREGISTER_FPROBE_ASYNC
+#define XLATE_FPROBE_UNREGISTER_SYNCS	1
+#else
+#define XLATE_FPROBE_UNREGISTER_SYNCS	0
 #endif
 
 #endif /* XLATE_COMPAT_H */

@@ -5,9 +5,10 @@
  * Every route to the file (the plain path, openat() on a /proc
  * descriptor, /proc/self/root/..., symlinks, another procfs mount) ends
  * in fs/proc/cpuinfo.c's cpuinfo_open(), which seq_open()s the file
- * with the architecture's seq_operations.  A kretprobe on it turns the
- * freshly opened file of a marked task into an x86 one by swapping two
- * pointers, which is all a return handler (preemption off) may do:
+ * with the architecture's seq_operations.  A probe on it (probe.c:
+ * fprobe or kretprobe) turns the freshly opened file of a marked task
+ * into an x86 one by swapping two pointers, which is all a return
+ * handler (preemption off) may do:
  *
  * - the seq_file's ->op, to xlate's seq_operations (cpuinfo.h renders
  *   each CPU's block from the profile), and
@@ -24,7 +25,6 @@
 #include "xlate.h"
 
 #include <linux/cpumask.h>
-#include <linux/kprobes.h>
 #include <linux/module.h>
 #include <linux/sched.h>
 #include <linux/seq_file.h>
@@ -75,40 +75,37 @@ struct cpuinfo_call {
 	struct file *file;
 };
 
-static int cpuinfo_entry(struct kretprobe_instance *ri, struct pt_regs *regs)
+static int cpuinfo_entry(void *data, unsigned long arg0, unsigned long arg1)
 {
-	struct cpuinfo_call *call = (struct cpuinfo_call *)ri->data;
+	struct cpuinfo_call *call = data;
 
 	if (!xlate_marker_has_x86_view(current->personality))
 		return 1;
-	call->file = (struct file *)regs_get_kernel_argument(regs, 1);
+	call->file = (struct file *)arg1;	/* cpuinfo_open(inode, file) */
 	return 0;
 }
 
-static int cpuinfo_return(struct kretprobe_instance *ri, struct pt_regs *regs)
+static void cpuinfo_return(void *data, unsigned long retval)
 {
-	struct cpuinfo_call *call = (struct cpuinfo_call *)ri->data;
+	struct cpuinfo_call *call = data;
 	struct file *file = call->file;
 	struct seq_file *m;
 
-	if (regs_return_value(regs))
-		return 0;
+	if (retval)
+		return;
 	/* Fails only while xlate is being unloaded: native view then. */
 	if (!try_module_get(THIS_MODULE))
-		return 0;
+		return;
 	m = file->private_data;
 	m->op = &xlate_cpuinfo_seq_ops;
 	file->f_op = &xlate_cpuinfo_fops;
 	xlate_stat_inc(XLATE_STAT_CPUINFO);
-	return 0;
 }
 
 /* Armed and disarmed by view.c. */
 struct xlate_probe xlate_cpuinfo_probe = {
-	.rp = {
-		.kp.symbol_name	= XLATE_SYM_CPUINFO_OPEN,
-		.entry_handler	= cpuinfo_entry,
-		.handler	= cpuinfo_return,
-		.data_size	= sizeof(struct cpuinfo_call),
-	},
+	.symbol		= XLATE_SYM_CPUINFO_OPEN,
+	.entry		= cpuinfo_entry,
+	.exit		= cpuinfo_return,
+	.data_size	= sizeof(struct cpuinfo_call),
 };

@@ -65,7 +65,8 @@ static int __init xlate_init(void)
 	ret = xlate_binfmt_init();
 	if (ret)
 		goto err_config;
-	pr_info("version %s loaded\n", XLATE_VERSION);
+	pr_info("version %s loaded, x86-view hooks: %s\n", XLATE_VERSION,
+		xlate_probe_mechanism());
 	return 0;
 
 err_config:

@@ -4,19 +4,28 @@
  * (lib/uname_machine.h: "x86_64", or "i686" under PER_LINUX32), every
  * other field as the kernel filled it.
  *
- * A kretprobe on the newuname syscall wrapper.  The entry handler
- * decides from the caller's personality and returns non-zero for
- * native tasks, so they never get a return instance; the return
- * handler runs with preemption off and rewrites the machine field with
- * copy_to_user_nofault(), which never sleeps.  The kernel has just
- * written that buffer, so the fault-free copy fails only if the page
- * vanished in between; the task then sees the native answer and
- * hook_missed does not count it (nothing was missed by the probe).
+ * An entry-only probe (probe.c: an ftrace callback, or a kprobe) on the
+ * newuname syscall wrapper, because every caller of uname(2) pays for
+ * it while the view is armed, and an entry-only ftrace callback is the
+ * cheapest hook there is (Documentation/benchmarks.rst, R4A).  For a
+ * native task the entry handler only tests the personality.  For a
+ * marked task it queues a task_work that runs when the syscall returns
+ * to user space: there, in process context, if the syscall succeeded,
+ * it rewrites the machine field of the user's buffer.
+ *
+ * Module lifetime: each queued fixup holds a module reference, so rmmod
+ * is refused while one is pending.  The fixup drops it as its last
+ * step; the few instructions it still runs after that are covered by
+ * the synchronize_rcu_tasks() in xlate_uname_hook_exit(), which waits
+ * until every task has left them.
  */
 #include "xlate.h"
 
-#include <linux/kprobes.h>
+#include <linux/module.h>
 #include <linux/sched.h>
+#include <linux/sched/task_stack.h>
+#include <linux/slab.h>
+#include <linux/task_work.h>
 #include <linux/uaccess.h>
 #include <linux/utsname.h>
 #include <asm/syscall.h>
@@ -25,46 +34,76 @@
 #include "lib/marker.h"
 #include "lib/uname_machine.h"
 
-struct uname_call {
+static bool uname_fixup_queued;	/* since load; see the top */
+
+struct uname_fixup {
+	struct callback_head work;
 	struct new_utsname __user *name;
 };
 
-static int uname_entry(struct kretprobe_instance *ri, struct pt_regs *regs)
+/* Task context, on the way back to user space, may fault and sleep. */
+static void uname_fixup_run(struct callback_head *work)
 {
-	struct uname_call *call = (struct uname_call *)ri->data;
-	struct pt_regs *user_regs;
-	unsigned long args[6];
-
-	if (!xlate_marker_has_x86_view(current->personality))
-		return 1;
-	/* The syscall wrapper takes the user's pt_regs. */
-	user_regs = (struct pt_regs *)regs_get_kernel_argument(regs, 0);
-	syscall_get_arguments(current, user_regs, args);
-	call->name = (struct new_utsname __user *)args[0];
-	return 0;
-}
-
-static int uname_return(struct kretprobe_instance *ri, struct pt_regs *regs)
-{
-	struct uname_call *call = (struct uname_call *)ri->data;
 	const char *machine = xlate_uname_machine(current->personality);
+	struct uname_fixup *fix = container_of(work, struct uname_fixup, work);
 
 	BUILD_BUG_ON(sizeof_field(struct new_utsname, machine) !=
 		     XLATE_UTS_MACHINE_LEN);
-	if (regs_return_value(regs))
-		return 0;
-	if (!copy_to_user_nofault(call->name->machine, machine,
-				  XLATE_UTS_MACHINE_LEN))
+	if (!syscall_get_return_value(current, current_pt_regs()) &&
+	    !copy_to_user(fix->name->machine, machine, XLATE_UTS_MACHINE_LEN))
 		xlate_stat_inc(XLATE_STAT_UNAME);
+	kfree(fix);
+	module_put(THIS_MODULE);
+}
+
+static int uname_entry(void *data, unsigned long arg0, unsigned long arg1)
+{
+	struct uname_fixup *fix;
+	unsigned long args[6];
+
+	if (likely(!xlate_marker_has_x86_view(current->personality)))
+		return 1;
+	fix = kmalloc(sizeof(*fix), GFP_NOWAIT | __GFP_NOWARN);
+	if (!fix) {
+		xlate_probe_note_miss(&xlate_uname_probe);
+		return 1;
+	}
+	/* Fails only while xlate is being unloaded: native answer then. */
+	if (!try_module_get(THIS_MODULE)) {
+		kfree(fix);
+		return 1;
+	}
+	/* The syscall wrapper takes the user's pt_regs. */
+	syscall_get_arguments(current, (struct pt_regs *)arg0, args);
+	fix->name = (struct new_utsname __user *)args[0];
+	WRITE_ONCE(uname_fixup_queued, true);
+	init_task_work(&fix->work, uname_fixup_run);
+	/* Fails only for an exiting task, which reads no answer. */
+	if (task_work_add(current, &fix->work, TWA_RESUME)) {
+		kfree(fix);
+		module_put(THIS_MODULE);
+		return 1;
+	}
 	return 0;
 }
 
 /* Armed and disarmed by view.c. */
 struct xlate_probe xlate_uname_probe = {
-	.rp = {
-		.kp.symbol_name	= XLATE_SYM_NEWUNAME,
-		.entry_handler	= uname_entry,
-		.handler	= uname_return,
-		.data_size	= sizeof(struct uname_call),
-	},
+	.symbol		= XLATE_SYM_NEWUNAME,
+	.entry		= uname_entry,
 };
+
+/**
+ * xlate_uname_hook_exit() - wait until no task runs a fixup's last steps
+ *
+ * Module exit, after the probe is unregistered and the module's
+ * reference count reached zero (so every queued fixup has run up to its
+ * module_put()).  An RCU-tasks grace period ends once every task has
+ * switched voluntarily or returned to user space, which a task preempted
+ * between module_put() and the fixup's return has not.
+ */
+void xlate_uname_hook_exit(void)
+{
+	if (READ_ONCE(uname_fixup_queued))
+		synchronize_rcu_tasks();
+}

@@ -2,17 +2,20 @@
 /*
  * Arming the x86-view hooks only while marked tasks exist.
  *
- * A kprobe hit costs every caller of the probed function, marked or
- * not (under QEMU TCG a native uname(2) gets several times slower).
- * So the uname and cpuinfo kretprobes are registered only while some
- * task carries XLATE_PER_X86, and native tasks pay nothing otherwise:
+ * A probe hit costs every caller of the probed function, marked or
+ * not: under QEMU a native uname(2) gets 1.66 times slower with a
+ * kretprobe (a breakpoint trap), less with an ftrace callback (probe.c;
+ * Documentation/benchmarks.rst).  So the uname and cpuinfo probes are
+ * registered only while some task carries XLATE_PER_X86, and native
+ * tasks pay nothing otherwise:
  *
  * - armed synchronously, before the exec completes, by every exec that
  *   xlate translates and by every exec of a task that set the marker
  *   by hand (load_binary runs in process context for both);
  * - armed from a work item when a task sets the marker with
  *   personality(2) and does not exec (a kretprobe on the personality
- *   syscall, hit only by personality(2) callers, notices it);
+ *   syscall, hit only by personality(2) callers, notices it; it stays
+ *   a kretprobe on every kernel, as it rewrites the return value);
  * - disarmed by an idle check that finds, XLATE_VIEW_IDLE after the
  *   last translated exec, that no thread carries either marker bit.
  *   A translated exec gives its task XLATE_PER_TRANSLATED at the
@@ -75,7 +78,7 @@ static int view_arm_locked(void)
 /**
  * xlate_view_arm() - make sure the x86-view hooks are registered
  *
- * Process context only: registering a kretprobe may sleep.  A failure
+ * Process context only: registering a probe may sleep.  A failure
  * is logged by the hook; marked tasks then see native answers.
  */
 void xlate_view_arm(void)
@@ -224,4 +227,5 @@ void xlate_view_exit(void)
 		view_armed = false;
 	}
 	mutex_unlock(&view_lock);
+	xlate_uname_hook_exit();
 }

@@ -10,12 +10,16 @@
 #define pr_fmt(fmt) "xlate: " fmt
 #endif
 
+#include <linux/fprobe.h>
 #include <linux/fs.h>
+#include <linux/ftrace.h>
 #include <linux/kobject.h>
 #include <linux/kprobes.h>
 #include <linux/rcupdate.h>
 #include <linux/refcount.h>
 #include <linux/types.h>
+
+#include "compat.h"
 
 /* config.c: the runtime and mode switches, published with RCU. */
 struct xlate_switches {
@@ -92,18 +96,50 @@ void xlate_binfmt_exit(void);
 int xlate_marker_init(void);
 void xlate_marker_exit(void);
 
-/* probe.c: kretprobes that view.c arms and disarms repeatedly */
+/*
+ * probe.c: function hooks that view.c arms and disarms repeatedly,
+ * with the cheapest mechanism the kernel offers (XLATE_PROBE_FTRACE,
+ * compat.h); the hooks do not see which.
+ *
+ * @entry runs on every call of @symbol, with the function's first two
+ * arguments; it must not sleep.  With @exit, @entry returning non-zero
+ * means "not this call" and skips @exit, which runs, atomic, when the
+ * function returns, with its return value; both get @data_size bytes of
+ * per-call data (fprobe, or kretprobe).  Without @exit the probe is
+ * entry-only: @data is NULL and the return value is ignored (an ftrace
+ * callback, or a kprobe), which is what a native caller pays least for.
+ */
 struct xlate_probe {
-	struct kretprobe rp;
-	unsigned long missed_before;	/* nmissed of earlier arming */
+	const char *symbol;
+	int (*entry)(void *data, unsigned long arg0, unsigned long arg1);
+	void (*exit)(void *data, unsigned long retval);
+	size_t data_size;
+	unsigned long missed_before;	/* misses of earlier armings */
+	atomic_long_t missed_hook;	/* misses the hook itself noted */
+#if XLATE_PROBE_FTRACE
+	struct fprobe fp;		/* with @exit */
+	struct ftrace_ops ops;		/* entry-only */
+#else
+	struct kretprobe rp;		/* entry-only: rp.kp alone */
+#endif
 };
+
+/* The mechanism's own live miss counter, for KUnit to raise. */
+#if XLATE_PROBE_FTRACE
+#define XLATE_PROBE_NMISSED(p)	((p)->fp.nmissed)
+#else
+#define XLATE_PROBE_NMISSED(p)	((p)->rp.nmissed)
+#endif
 
 int xlate_probe_register(struct xlate_probe *p);
 void xlate_probe_unregister(struct xlate_probe *p);
 unsigned long xlate_probe_missed(const struct xlate_probe *p);
+void xlate_probe_note_miss(struct xlate_probe *p);
+const char *xlate_probe_mechanism(void);
 
 /* uname_hook.c and cpuinfo_hook.c */
 extern struct xlate_probe xlate_uname_probe;
+void xlate_uname_hook_exit(void);
 extern struct xlate_probe xlate_cpuinfo_probe;
 
 /* view.c: the x86-view hooks are armed only while marked tasks exist */

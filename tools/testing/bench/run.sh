@@ -1,12 +1,16 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# `make bench`: build xlate.ko, the benchmark programs and an initramfs,
-# boot the arm64 VM, run tools/testing/bench/suite/ in it and print the
-# results table and, last, the machine-readable "bench:" line.  See
-# Documentation/benchmarks.rst.  Benchmarks do not pass or fail: the
-# exit status is non-zero only when the benchmark could not run.
+# `make bench`: for each kernel of the matrix (BENCH_TARGETS, default
+# 6.1-arm64 6.12-arm64 sid-arm64 sid-16k-arm64), build xlate.ko, the
+# benchmark programs and an initramfs, boot the arm64 VM, run
+# tools/testing/bench/suite/ in it and print the results table and the
+# machine-readable "bench:" line; a target whose cached env is missing
+# is skipped with a SKIP line that says why.  Last, one summary line per
+# kernel.  See Documentation/benchmarks.rst.  Benchmarks do not pass or
+# fail: the exit status is non-zero only when a benchmark could not run.
 #
-# Knobs: BENCH_TARGET (6.12-arm64; or 6.1-arm64), BENCH_ROUNDS (7
+# Knobs: BENCH_TARGET (one target only, no summary), BENCH_KO (with
+# BENCH_TARGET: boot that module instead of building kmod/), BENCH_ROUNDS (7
 # native rounds), BENCH_XROUNDS (5 translated rounds), BENCH_N_EXEC
 # (100), BENCH_N_XEXEC (5), BENCH_N_UNAME (50000), BENCH_N_CPUINFO
 # (1000), BENCH_N_HOLD (200), BENCH_HOLD_REPEAT (5),
@@ -21,13 +25,43 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 vm=$(cd "$here/../vm" && pwd)
+
+# The matrix: each target in turn, in a process of its own.
+if [ -z "${BENCH_TARGET:-}" ]; then
+	cache=${XLATE_CACHE:-$HOME/.cache/xlate}
+	summary='' rc=0
+	tmp=$(mktemp)
+	trap 'rm -f "$tmp"' EXIT
+	for t in ${BENCH_TARGETS:-6.1-arm64 6.12-arm64 sid-arm64 sid-16k-arm64}; do
+		if [ ! -r "$cache/targets/$t/env" ]; then
+			line="SKIP: bench/$t: no $cache/targets/$t/env (run tools/testing/lib/fetch-deps.sh)"
+			echo "$line"
+			summary+="$line"$'\n'
+			continue
+		fi
+		echo "=== bench/$t"
+		r=0
+		BENCH_TARGET=$t "$0" | tee "$tmp" || r=$?
+		[ "$r" -eq 0 ] || rc=1
+		line=$(grep -Eo 'bench: native_exec=.*' "$tmp" | tail -n 1 || true)
+		hooks=$(sed -n 's/.*, hooks: \([a-z+]*\)$/\1/p' "$tmp" | head -n 1)
+		if [ -n "$line" ]; then
+			summary+="bench/$t (${hooks:-unknown}): $line"$'\n'
+		else
+			summary+="FAIL: bench/$t: no bench: line (exit $r)"$'\n'
+		fi
+	done
+	echo "=== summary"
+	printf '%s' "$summary"
+	exit "$rc"
+fi
 # A build directory of our own: the module, initramfs and e2e programs
 # are built under $XLATE_BUILD/vm and $XLATE_BUILD/e2e, which a
 # concurrent e2e run would otherwise share.
 export XLATE_BUILD=${BENCH_BUILD:-$(cd "$here/../../.." && pwd)/build/bench}
 # shellcheck source=SCRIPTDIR/../vm/target-env.sh
 . "$vm/target-env.sh"
-target=${BENCH_TARGET:-6.12-arm64}
+target=$BENCH_TARGET
 vm_load_target "$target"
 out=$XLATE_BUILD/$target
 extra=$out/extra
@@ -40,7 +74,10 @@ cant_run() {
 }
 
 : >"$out/build.log"
-if ! ko=$("$vm/build-module.sh" "$target" 2>"$out/build.log"); then
+if [ -n "${BENCH_KO:-}" ]; then
+	ko=$BENCH_KO
+	echo "bench/$target: using BENCH_KO=$ko, not kmod/" >&2
+elif ! ko=$("$vm/build-module.sh" "$target" 2>"$out/build.log"); then
 	tail -n 30 "$out/build.log" >&2
 	cant_run "kmod/ does not build for $target (see $out/build.log)"
 fi
