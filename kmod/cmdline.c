@@ -23,12 +23,12 @@
 
 /*
  * Find the program's argv in [start, end) of the new mm: skip @skip
- * strings, the first of which must be @runtime.  Return: its offset,
- * or 0 when it cannot be found without faulting.
+ * strings, the first of which must be @runtime.  Return: its offset;
+ * 0 when it cannot be found without faulting, or the strings do not
+ * end in the block; -ENOENT when argv[0] is not @runtime.
  */
-static unsigned long program_argv_offset(unsigned long start,
-					 unsigned long end,
-					 const char *runtime, unsigned int skip)
+static long program_argv_offset(unsigned long start, unsigned long end,
+				const char *runtime, unsigned int skip)
 {
 	struct xlate_cmdline_skip s;
 	char chunk[XLATE_CMDLINE_CHUNK];
@@ -44,6 +44,8 @@ static unsigned long program_argv_offset(unsigned long start,
 		r = xlate_cmdline_skip_feed(&s, chunk, n);
 		at += n;
 	}
+	if (r == XLATE_CMDLINE_NO)
+		return -ENOENT;
 	if (r != XLATE_CMDLINE_DONE || !xlate_cmdline_skip_end(&s, end - start))
 		return 0;
 	return s.pos;
@@ -56,15 +58,16 @@ static unsigned long program_argv_offset(unsigned long start,
  * Called from the sched_process_exec tracepoint (preemption disabled),
  * in the task itself, with current->mm the new mm.  Does nothing unless
  * the configuration of an ABI (x86-64 or i386) has cmdline on and its
- * runtime is the one whose path argv[0] holds.  Never sleeps: user memory is read without
- * faulting (the strings were just copied there), and a read that fails
- * leaves the runtime's argv shown.
+ * runtime is the one whose path argv[0] holds.  Never sleeps: user
+ * memory is read without faulting (the strings were just copied there),
+ * and a read that fails leaves the runtime's argv shown.
  */
 void xlate_cmdline_after_exec(struct linux_binprm *bprm)
 {
 	struct mm_struct *mm = current->mm;
 	struct xlate_config *cfg;
-	unsigned long start, end, off = 0;
+	unsigned long start, end;
+	long off = 0;
 	unsigned int skip;
 	bool on = false;
 	int abi;
@@ -78,21 +81,24 @@ void xlate_cmdline_after_exec(struct linux_binprm *bprm)
 	end = mm->arg_end;
 	spin_unlock(&mm->arg_lock);
 
-	/* The x86-64 or the i386 runtime: argv[0] says which. */
+	/*
+	 * The x86-64 or the i386 runtime: argv[0] says which.  Only a
+	 * runtime with cmdline on counts, as shown or as kept.
+	 */
 	rcu_read_lock();
-	for (abi = 0; abi < XLATE_NR_ABIS && !off; abi++) {
+	for (abi = 0; abi < XLATE_NR_ABIS && !on; abi++) {
 		cfg = xlate_config_rcu_abi(abi);
 		if (!cfg || !cfg->cmdline || !cfg->runtime)
 			continue;
-		on = true;
-		if (start < end)
-			off = program_argv_offset(start, end, cfg->path, skip);
+		off = start < end ?
+		      program_argv_offset(start, end, cfg->path, skip) : 0;
+		on = off != -ENOENT;
 	}
 	rcu_read_unlock();
 	if (!on)
 		return;
 
-	if (off) {
+	if (off > 0) {
 		spin_lock(&mm->arg_lock);
 		/* Only if nobody moved it meanwhile (prctl PR_SET_MM). */
 		if (mm->arg_start == start && mm->arg_end == end)
@@ -101,6 +107,6 @@ void xlate_cmdline_after_exec(struct linux_binprm *bprm)
 			off = 0;
 		spin_unlock(&mm->arg_lock);
 	}
-	xlate_stat_inc(off ? XLATE_STAT_CMDLINE_PROGRAM :
+	xlate_stat_inc(off > 0 ? XLATE_STAT_CMDLINE_PROGRAM :
 			     XLATE_STAT_CMDLINE_KEPT);
 }
