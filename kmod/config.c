@@ -66,6 +66,9 @@ struct xlate_staged {
 	unsigned int given;		/* SW_BIT() of each switch given */
 };
 
+/* The cmdline switch (XLATE_CMDLINE_*), for both ABIs, as given. */
+static int xlate_cmdline_staged = XLATE_CMDLINE_AUTO;
+
 static void boot_retry_fn(struct work_struct *work);
 static DECLARE_WORK(boot_retry_work, boot_retry_fn);
 
@@ -80,10 +83,13 @@ static DECLARE_WORK(boot_retry_work, boot_retry_fn);
  * The runtimes xlate looks for, in order, with the modes their own
  * packages register them with (Documentation/runtimes.rst says where
  * each comes from).  binfmt_misc's F is what xlate always does.
+ * cmdline: what cmdline=auto does for it, on only where measured right
+ * (the runtime neither rewrites its argv block nor sets arg_start).
  */
 struct xlate_known_runtime {
 	const char *path;
 	struct xlate_switches modes;
+	bool cmdline;
 };
 
 static const struct xlate_known_runtime xlate_known_runtimes[] = {
@@ -99,9 +105,9 @@ static const struct xlate_known_runtime xlate_known_runtimes[] = {
 	{ "/usr/bin/box64", { } },
 	{ "/usr/local/bin/box64", { } },
 	/* Debian's /usr/lib/binfmt.d/qemu-x86_64.conf: OPF */
-	{ "/usr/bin/qemu-x86_64-static", { P, O } },
-	{ "/usr/libexec/qemu-binfmt/x86_64-binfmt-P", { P, O } },
-	{ "/usr/bin/qemu-x86_64", { P, O } },
+	{ "/usr/bin/qemu-x86_64-static", { P, O }, true },
+	{ "/usr/libexec/qemu-binfmt/x86_64-binfmt-P", { P, O }, true },
+	{ "/usr/bin/qemu-x86_64", { P, O }, true },
 };
 
 /*
@@ -208,6 +214,34 @@ static void known_modes(const struct xlate_abi_state *a,
 		sw->credentials = m->credentials;
 }
 
+/*
+ * cmdline=auto: on for a runtime @a's table marks as measured right,
+ * off otherwise.
+ */
+static bool known_cmdline(const struct xlate_abi_state *a, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < a->nr_known; i++)
+		if (!strcmp(path, a->known[i].path))
+			return a->known[i].cmdline;
+	return false;
+}
+
+/**
+ * xlate_config_rcu_abi() - an ABI's configuration, without a reference
+ * @abi: XLATE_ABI_X86_64 or XLATE_ABI_I386
+ *
+ * For atomic context.  The caller holds rcu_read_lock() for as long as
+ * it uses the result.
+ *
+ * Return: the configuration, or NULL.
+ */
+struct xlate_config *xlate_config_rcu_abi(enum xlate_abi abi)
+{
+	return rcu_dereference(xlate_abis[abi].cfg);
+}
+
 /**
  * xlate_config_get_abi() - take a reference to an ABI's configuration
  * @abi: XLATE_ABI_X86_64 or XLATE_ABI_I386
@@ -273,9 +307,14 @@ bool xlate_config_is_runtime(const struct file *file)
 }
 
 /* Work out once what the switches imply, as binfmt_misc does per entry. */
-static void cfg_resolve(struct xlate_config *cfg)
+static void cfg_resolve(const struct xlate_abi_state *a,
+			struct xlate_config *cfg)
 {
 	cfg->execfd = cfg->sw.open_binary || cfg->sw.credentials;
+	if (cfg->cmdline_mode == XLATE_CMDLINE_AUTO)
+		cfg->cmdline = known_cmdline(a, cfg->path);
+	else
+		cfg->cmdline = cfg->cmdline_mode == XLATE_CMDLINE_ON;
 }
 
 /*
@@ -298,9 +337,10 @@ static struct xlate_config *cfg_new(const struct xlate_abi_state *a,
 	cfg->runtime = runtime;
 	cfg->runtime_inode = runtime ? file_inode(runtime) : NULL;
 	cfg->sw = from ? from->sw : a->staged.sw;
+	cfg->cmdline_mode = from ? from->cmdline_mode : xlate_cmdline_staged;
 	strscpy(cfg->source, from ? from->source : "default",
 		sizeof(cfg->source));
-	cfg_resolve(cfg);
+	cfg_resolve(a, cfg);
 	return cfg;
 }
 
@@ -569,7 +609,7 @@ static int runtime_publish(struct xlate_abi_state *a, const char *path,
 			}
 			if (searching)
 				known_modes(a, &cfg->sw, path, a->staged.given);
-			cfg_resolve(cfg);
+			cfg_resolve(a, cfg);
 			strscpy(cfg->source, source, sizeof(cfg->source));
 			cfg_publish_locked(a, cfg);
 			WRITE_ONCE(a->boot_retry, false);
@@ -703,7 +743,7 @@ static int switch_set(const char *val, const struct kernel_param *kp)
 			*sw_field(&cfg->sw, kp) = on;
 			a->staged.given |= 1U << sp->off;
 			strscpy(cfg->source, "parameters", sizeof(cfg->source));
-			cfg_resolve(cfg);
+			cfg_resolve(a, cfg);
 			cfg_publish_locked(a, cfg);
 		}
 	}
@@ -763,6 +803,84 @@ module_param_cb(open_binary32, &switch_ops, (void *)&switch_params[6], 0644);
 MODULE_PARM_DESC(open_binary32, "open_binary for runtime32 (default: 0)");
 module_param_cb(credentials32, &switch_ops, (void *)&switch_params[7], 0644);
 MODULE_PARM_DESC(credentials32, "credentials for runtime32 (default: 0)");
+
+/*
+ * cmdline: auto (the known-runtime table decides), or on/off for every
+ * runtime.  Staged before init like the switches.
+ */
+static int cmdline_set(const char *val, const struct kernel_param *kp)
+{
+	struct xlate_config *cfg[XLATE_NR_ABIS] = {};
+	int i, mode, ret;
+	bool on;
+
+	if (READ_ONCE(xlate_loaded)) {
+		ret = config_may_write();
+		if (ret)
+			return ret;
+	}
+	if (sysfs_streq(val, "auto")) {
+		mode = XLATE_CMDLINE_AUTO;
+	} else if (!xlate_parse_bool(val, &on)) {
+		mode = on ? XLATE_CMDLINE_ON : XLATE_CMDLINE_OFF;
+	} else {
+		pr_warn_ratelimited("%s: \"%*pE\" is not auto or a boolean (1/0, y/n, on/off)\n",
+				    kp->name, (int)min_t(size_t, strlen(val), 64),
+				    val);
+		return -EINVAL;
+	}
+	if (!READ_ONCE(xlate_loaded)) {
+		xlate_cmdline_staged = mode;
+		return 0;
+	}
+	ret = -ENODEV;
+	mutex_lock(&xlate_cfg_lock);
+	if (xlate_cfg_gone)
+		goto unlock;
+	/* Both ABIs or neither: build both copies before publishing. */
+	ret = -ENOMEM;
+	for (i = 0; i < XLATE_NR_ABIS; i++) {
+		cfg[i] = cfg_dup(&xlate_abis[i],
+				 cfg_current_locked(&xlate_abis[i]));
+		if (!cfg[i])
+			goto unlock;
+	}
+	ret = 0;
+	xlate_cmdline_staged = mode;
+	for (i = 0; i < XLATE_NR_ABIS; i++) {
+		cfg[i]->cmdline_mode = mode;
+		strscpy(cfg[i]->source, "parameters", sizeof(cfg[i]->source));
+		cfg_resolve(&xlate_abis[i], cfg[i]);
+		cfg_publish_locked(&xlate_abis[i], cfg[i]);
+		cfg[i] = NULL;
+	}
+unlock:
+	mutex_unlock(&xlate_cfg_lock);
+	for (i = 0; i < XLATE_NR_ABIS; i++)
+		xlate_config_put(cfg[i]);
+	return ret;
+}
+
+static int cmdline_get(char *buf, const struct kernel_param *kp)
+{
+	struct xlate_config *cfg = xlate_config_get();
+	int mode = cfg ? cfg->cmdline_mode : xlate_cmdline_staged;
+	bool on = cfg && cfg->cmdline;
+
+	xlate_config_put(cfg);
+	if (mode == XLATE_CMDLINE_AUTO)
+		return sysfs_emit(buf, "auto (%s)\n", on ? "on" : "off");
+	return sysfs_emit(buf, "%c\n", mode == XLATE_CMDLINE_ON ? 'Y' : 'N');
+}
+
+static const struct kernel_param_ops cmdline_ops = {
+	.set = cmdline_set,
+	.get = cmdline_get,
+};
+
+module_param_cb(cmdline, &cmdline_ops, NULL, 0644);
+MODULE_PARM_DESC(cmdline,
+		 "/proc/PID/cmdline of a translated program shows its own argv, not the runtime's: auto (per known runtime), 1 or 0 (default: auto)");
 
 /*
  * Find the load-time runtime: the one given (its syntax already
@@ -1040,10 +1158,10 @@ unlock:
 	for (i = 0; i < XLATE_NR_ABIS; i++) {
 		struct xlate_config *c = xlate_config_get_abi(i);
 
-		pr_info("config: %s=\"%s\" enabled=%d preserve_argv0=%d open_binary=%d credentials=%d\n",
+		pr_info("config: %s=\"%s\" enabled=%d preserve_argv0=%d open_binary=%d credentials=%d cmdline=%d\n",
 			xlate_abis[i].param, c->path, c->sw.enabled,
 			c->sw.preserve_argv0, c->sw.open_binary,
-			c->sw.credentials);
+			c->sw.credentials, c->cmdline);
 		xlate_config_put(c);
 	}
 	return 0;

@@ -36,6 +36,8 @@ struct xlate_config {
 	const struct inode *runtime_inode; /* its inode, only compared */
 	struct xlate_switches sw;
 	bool execfd;		/* open_binary or credentials: AT_EXECFD */
+	int cmdline_mode;	/* XLATE_CMDLINE_AUTO, _ON or _OFF */
+	bool cmdline;		/* resolved: /proc/PID/cmdline shows the program */
 	char source[64];	/* who set it: a binfmt line's name, "load", ... */
 	char path[];		/* as configured; "" when runtime is NULL */
 };
@@ -57,6 +59,13 @@ static inline struct xlate_config *xlate_config_get(void)
 	return xlate_config_get_abi(XLATE_ABI_X86_64);
 }
 
+/* The cmdline switch: auto follows the known-runtime tables. */
+#define XLATE_CMDLINE_AUTO	(-1)
+#define XLATE_CMDLINE_OFF	0
+#define XLATE_CMDLINE_ON	1
+
+struct xlate_config *xlate_config_rcu_abi(enum xlate_abi abi);
+
 void xlate_config_put(struct xlate_config *cfg);
 const char *xlate_runtime_privilege(struct file *file);
 bool xlate_config_is_runtime(const struct file *file);
@@ -77,6 +86,8 @@ enum xlate_stat {
 	XLATE_STAT_CPUINFO,
 	XLATE_STAT_TRANSLATED_I386,	/* of TRANSLATED, i386 ones */
 	XLATE_STAT_REFUSED_NO_RUNTIME32,	/* of REFUSED_NO_RUNTIME, i386 */
+	XLATE_STAT_CMDLINE_PROGRAM,
+	XLATE_STAT_CMDLINE_KEPT,
 	XLATE_NR_STATS
 };
 
@@ -95,6 +106,10 @@ void xlate_binfmt_exit(void);
 /* marker.c */
 int xlate_marker_init(void);
 void xlate_marker_exit(void);
+
+/* cmdline.c: /proc/PID/cmdline of a translated task shows the program */
+struct linux_binprm;
+void xlate_cmdline_after_exec(struct linux_binprm *bprm);
 
 /*
  * probe.c: function hooks that view.c arms and disarms repeatedly,

@@ -6,6 +6,12 @@
  * (as hex) only to the task's owner and to ptrace-capable callers (mode
  * 0400, ptrace access check).  Tasks xlatectl cannot inspect are counted
  * and reported; --all lists them with "?".
+ *
+ * For a task marked by a translated exec it also shows the runtime
+ * (/proc/PID/exe, which stays the runtime) and the program: the first
+ * string of /proc/PID/cmdline, or the second when the first is the
+ * runtime (xlate's cmdline switch off, or a runtime it does not apply
+ * to).  Both need the same access as the personality; "?" otherwise.
  */
 #include <ctype.h>
 #include <dirent.h>
@@ -13,13 +19,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "xlatectl.h"
 
 static const char ps_usage[] =
 	"usage: xlatectl ps [--all]\n"
 	"List the tasks that see the x86 view (personality marker set): pid,\n"
-	"personality, the x86-view and translated bits, and the command name.\n"
+	"personality, the x86-view and translated bits, the command name and,\n"
+	"for translated tasks, the runtime and the x86-64 program it runs.\n"
 	"Without root, only your own tasks can be inspected; --all also lists\n"
 	"the tasks that could not be inspected, and tasks without the marker.\n";
 
@@ -76,6 +84,42 @@ static long *list_pids(size_t *n)
 	return pids;
 }
 
+/*
+ * The runtime and the program of translated task @pid, into @rt and
+ * @prog ("?" when they cannot be read).
+ */
+static void runtime_and_program(long pid, char *rt, size_t rt_size,
+				char *prog, size_t prog_size)
+{
+	char path[PATH_BUF], buf[8192];
+	const char *first, *pick;
+	size_t n = 0;
+	ssize_t got;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%ld/exe", proc_root(), pid);
+	got = readlink(path, rt, rt_size - 1);
+	if (got < 0)
+		snprintf(rt, rt_size, "?");
+	else
+		rt[got] = '\0';
+	snprintf(prog, prog_size, "?");
+	snprintf(path, sizeof(path), "%s/%ld/cmdline", proc_root(), pid);
+	f = fopen(path, "r");
+	if (!f)
+		return;
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	if (!n)
+		return;
+	buf[n] = '\0';
+	first = buf;
+	pick = first;
+	if (!strcmp(first, rt) && strlen(first) + 1 < n)
+		pick = first + strlen(first) + 1;
+	snprintf(prog, prog_size, "%s", *pick ? pick : "\"\"");
+}
+
 /**
  * cmd_ps() - xlatectl ps: list tasks that carry the marker
  * @argc: number of arguments, the command name included
@@ -85,7 +129,7 @@ static long *list_pids(size_t *n)
  */
 int cmd_ps(int argc, char **argv)
 {
-	char path[PATH_BUF], val[64], comm[64];
+	char path[PATH_BUF], val[64], comm[64], rt[PATH_BUF], prog[PATH_BUF];
 	size_t i, n, hidden = 0;
 	bool all = false;
 	long *pids;
@@ -107,8 +151,8 @@ int cmd_ps(int argc, char **argv)
 		fprintf(stderr, "xlatectl: ps: cannot read %s\n", proc_root());
 		return EXIT_FAIL;
 	}
-	printf("%7s %-11s %-3s %-10s %s\n", "PID", "PERSONALITY", "X86",
-	       "TRANSLATED", "COMM");
+	printf("%7s %-11s %-3s %-10s %-15s %-27s %s\n", "PID", "PERSONALITY",
+	       "X86", "TRANSLATED", "COMM", "RUNTIME", "PROGRAM");
 	for (i = 0; i < n; i++) {
 		unsigned long per;
 		char *end;
@@ -125,16 +169,24 @@ int cmd_ps(int argc, char **argv)
 		if (err) {
 			hidden++;
 			if (all)
-				printf("%7ld %-11s %-3s %-10s %s\n", pids[i],
-				       "?", "?", "?", comm);
+				printf("%7ld %-11s %-3s %-10s %-15s %-27s %s\n",
+				       pids[i], "?", "?", "?", comm, "?", "?");
 			continue;
 		}
 		per = strtoul(val, &end, 16);
 		if (!(per & XLATE_PER_MARKER) && !all)
 			continue;
-		printf("%7ld 0x%08lx  %-3s %-10s %s\n", pids[i], per,
+		if (per & XLATE_PER_TRANSLATED) {
+			runtime_and_program(pids[i], rt, sizeof(rt), prog,
+					    sizeof(prog));
+		} else {
+			snprintf(rt, sizeof(rt), "-");
+			snprintf(prog, sizeof(prog), "-");
+		}
+		printf("%7ld 0x%08lx  %-3s %-10s %-15s %-27s %s\n", pids[i], per,
 		       per & XLATE_PER_X86 ? "yes" : "no",
-		       per & XLATE_PER_TRANSLATED ? "yes" : "no", comm);
+		       per & XLATE_PER_TRANSLATED ? "yes" : "no", comm, rt,
+		       prog);
 	}
 	free(pids);
 	if (hidden)

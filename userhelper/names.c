@@ -7,7 +7,7 @@
 const char *const param_names[] = {
 	"runtime", "enabled", "preserve_argv0", "open_binary", "credentials",
 	"runtime32", "enabled32", "preserve_argv0_32", "open_binary32",
-	"credentials32", NULL
+	"credentials32", "cmdline", NULL
 };
 
 /* The on/off parameters. */
@@ -20,8 +20,8 @@ const char *const switch_names[] = {
 const char *const stat_names[] = {
 	"translated", "passed_over", "refused_disabled", "refused_no_runtime",
 	"refused_inaccessible", "failed", "uname_virtualized",
-	"cpuinfo_virtualized", "hook_missed", "translated_i386",
-	"refused_no_runtime32", NULL
+	"cpuinfo_virtualized", "cmdline_program", "cmdline_kept", "hook_missed",
+	"translated_i386", "refused_no_runtime32", NULL
 };
 
 /* The profile's fields, in the order /proc/cpuinfo shows them. */

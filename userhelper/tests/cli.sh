@@ -83,10 +83,11 @@ p=$sys/module/xlate/parameters
 echo /usr/bin/qemu-x86_64-static >"$p/runtime"
 echo Y >"$p/enabled"
 for s in preserve_argv0 open_binary credentials; do echo N >"$p/$s"; done
+echo 'auto (on)' >"$p/cmdline"
 n=1
 for s in translated passed_over refused_disabled refused_no_runtime \
 	refused_inaccessible failed uname_virtualized cpuinfo_virtualized \
-	hook_missed; do
+	cmdline_program cmdline_kept hook_missed; do
 	echo $n >"$sys/kernel/xlate/stats/$s"
 	n=$((n + 1))
 done
@@ -126,6 +127,14 @@ echo init >"$proc/1/comm"; echo 00000000 >"$proc/1/personality"
 echo sleep >"$proc/42/comm"; echo 60000000 >"$proc/42/personality"
 echo sh >"$proc/43/comm"; echo 40400000 >"$proc/43/personality"
 echo secret >"$proc/44/comm"	# personality unreadable (a directory)
+# 42: cmdline as the runtime built it (cmdline switch off); 45: as xlate
+# shows it with the switch on.  Both run qemu.
+ln -s /usr/bin/qemu-x86_64-static "$proc/42/exe"
+printf '/usr/bin/qemu-x86_64-static\0/x86/bin/sleep\0sleep\0 60\0' >"$proc/42/cmdline"
+mkdir -p "$proc/45"
+echo sleep >"$proc/45/comm"; echo 60000000 >"$proc/45/personality"
+ln -s /usr/bin/qemu-x86_64-static "$proc/45/exe"
+printf 'my-sleep\0 60\0' >"$proc/45/cmdline"
 export XLATECTL_SYSFS_ROOT=$sys XLATECTL_PROC_ROOT=$proc
 
 # --- argument parsing and exit codes -----------------------------------
@@ -163,7 +172,7 @@ expect_in status/runtime "runtime:               /usr/bin/qemu-x86_64-static" "$
 expect_in status/enabled-on "enabled                on" "$text"
 expect_in status/switch-off "credentials            off" "$text"
 expect_in status/cpuinfo "vendor_id              GenuineIntel" "$text"
-expect_in status/counter "hook_missed            9" "$text"
+expect_in status/counter "hook_missed            11" "$text"
 expect_in status/binfmt-claim "qemu-x86_64: interpreter /usr/bin/qemu-x86_64-static, flags PF" "$text"
 expect_in status/binfmt-note "xlate is asked first (unless binfmt_misc was loaded after it: see dmesg); this registration is then used only while xlate is disabled or has no runtime" "$text"
 case $text in
@@ -236,6 +245,11 @@ expect_rc set/enabled-off 0 set enabled off
 expect_eq set/enabled-off-written 0 "$(cat "$p/enabled")"
 expect_rc set/open-binary-on 0 set open_binary on
 expect_eq set/open-binary-on-written 1 "$(cat "$p/open_binary")"
+expect_rc set/cmdline-auto 0 set cmdline AUTO
+expect_eq set/cmdline-auto-written auto "$(cat "$p/cmdline")"
+expect_rc set/cmdline-off 0 set cmdline off
+expect_eq set/cmdline-off-written 0 "$(cat "$p/cmdline")"
+expect_rc set/cmdline-bad 2 set cmdline sometimes
 chmod 0000 "$p/credentials"
 mv "$p/credentials" "$p/credentials.x"
 expect_rc set/missing-file-fails 1 set credentials on
@@ -409,13 +423,14 @@ esac
 
 # --- ps ------------------------------------------------------------------
 expect_rc ps/exit-0 0 ps
-expect_eq ps/marked-only "    PID PERSONALITY X86 TRANSLATED COMM
-     42 0x60000000  yes yes        sleep
-     43 0x40400000  yes no         sh" "$out"
+expect_eq ps/marked-only "    PID PERSONALITY X86 TRANSLATED COMM            RUNTIME                     PROGRAM
+     42 0x60000000  yes yes        sleep           /usr/bin/qemu-x86_64-static /x86/bin/sleep
+     43 0x40400000  yes no         sh              -                           -
+     45 0x60000000  yes yes        sleep           /usr/bin/qemu-x86_64-static my-sleep" "$out"
 expect_in ps/uninspected-reported "1 task(s) not inspected" "$err"
 expect_rc ps/all 0 ps --all
-expect_in ps/all-unmarked "      1 0x00000000  no  no         init" "$out"
-expect_in ps/all-uninspected "     44 ?           ?   ?          secret" "$out"
+expect_in ps/all-unmarked "      1 0x00000000  no  no         init            -                           -" "$out"
+expect_in ps/all-uninspected "     44 ?           ?   ?          secret          ?                           ?" "$out"
 
 # --- exec (real personality(2) of this host) -----------------------------
 unset XLATECTL_PROC_ROOT

@@ -205,6 +205,21 @@ native_round() {
 	stop_translated
 }
 
+# The tiny x86-64 program through xlate with the cmdline switch off
+# (xexec_xlate has it on: auto, on for qemu), then the switch back.
+cmdline_off_measure() {
+	local c0
+
+	[ "$(cat /sys/module/xlate/parameters/cmdline)" = "auto (on)" ] ||
+		die "cmdline is not auto (on) for $QEMU"
+	echo 0 >/sys/module/xlate/parameters/cmdline || die "cmdline=0 failed"
+	c0=$(stat_get cmdline_program)
+	measure xexec_cmdline_off exec "$N_XEXEC" "$TINY_X86"
+	[ "$(stat_get cmdline_program)" = "$c0" ] ||
+		die "cmdline=0 still moved the cmdline"
+	echo auto >/sys/module/xlate/parameters/cmdline || die "cmdline=auto failed"
+}
+
 # Translated round R: the tiny x86-64 program through xlate, through the
 # runtime directly (xlate loaded), and through binfmt_misc (xlate
 # unloaded), in the order direct xlate | binfmt, then binfmt | xlate
@@ -218,12 +233,14 @@ translated_round() {
 		measure xexec_direct exec "$N_XEXEC" $QEMU "$TINY_X86"
 		measure xexec_xlate exec "$N_XEXEC" "$TINY_X86"
 		t1=$(stat_get translated)
+		cmdline_off_measure
 		state_without
 		measure xexec_binfmt exec "$N_XEXEC" "$TINY_X86"
 	else
 		state_without
 		measure xexec_binfmt exec "$N_XEXEC" "$TINY_X86"
 		state_with
+		cmdline_off_measure
 		t0=$(stat_get translated)
 		measure xexec_xlate exec "$N_XEXEC" "$TINY_X86"
 		measure xexec_direct exec "$N_XEXEC" $QEMU "$TINY_X86"
@@ -353,6 +370,8 @@ row "R4 native uname, translated alive" uname_armed uname_wo ns 1 "$R4A_GOAL"
 R4A=$RES
 row "R5 cpuinfo read: marked/native" cpuinfo_marked cpuinfo_armed us 1000 1.00
 R5=$RES
+row "R6 translated exec: cmdline on/off" xexec_xlate xexec_cmdline_off us 1000 1.01
+R6=$RES
 row "   cpuinfo native: loaded/unloaded" cpuinfo_w cpuinfo_wo us 1000 -
 row "   cpuinfo native: armed/unloaded" cpuinfo_armed cpuinfo_wo us 1000 -
 row "   cpuinfo marked/native unloaded" cpuinfo_marked cpuinfo_wo us 1000 -
@@ -376,5 +395,5 @@ echo "cpuinfo: native $(echo "$CPUINFO_NATIVE" | sed -n 's/.*\(bytes=[0-9]*\).*/
 echo BENCH-TABLE-END
 echo "bench: native_exec=$R1 translated_vs_binfmt_misc=$R2" \
 	"translated_vs_direct=$R3 native_uname=$R4 cpuinfo_read=$R5" \
-	"native_uname_armed=$R4A"
+	"native_uname_armed=$R4A cmdline_on_vs_off=$R6"
 echo "PASS: $T/run"
