@@ -142,18 +142,9 @@ fetch() {
 	printf '%s\n' "$file"
 }
 
-# unpack ROOT DEB...: extract into ROOT once (stamp per .deb).
-unpack() {
-	local root=$1 deb; shift
-	mkdir -p "$root/.stamps"
-	for deb in "$@"; do
-		local stamp
-		stamp=$root/.stamps/$(basename "$deb")
-		[ -e "$stamp" ] && continue
-		dpkg-deb -x "$deb" "$root" || die "dpkg-deb -x $deb"
-		touch "$stamp"
-	done
-}
+# unpack: lib/fetch-lib.sh
+# shellcheck source=SCRIPTDIR/fetch-lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/fetch-lib.sh"
 
 # kernel_target NAME ARCH IMAGE_META HEADERS_META
 kernel_target() {
@@ -259,8 +250,8 @@ arm64_target() {
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 STAMP=$CACHE/.complete
 stamp_id() {
-	cat "${BASH_SOURCE[0]}" "$HERE/fetch-sid.sh" "$HERE/fetch-runtimes.sh" \
-		"$HERE/fetch-amd64-root.sh" | sha256sum | cut -d' ' -f1
+	cat "${BASH_SOURCE[0]}" "$HERE/fetch-lib.sh" "$HERE/fetch-sid.sh" \
+		"$HERE/fetch-runtimes.sh" "$HERE/fetch-amd64-root.sh" | sha256sum | cut -d' ' -f1
 }
 # stamp_fresh FILE: FILE is less than a day old and names these scripts.
 stamp_fresh() {

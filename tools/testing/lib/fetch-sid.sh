@@ -86,18 +86,9 @@ download() {
 	printf '%s\n' "$file"
 }
 
-# unpack ROOT DEB...: extract into ROOT once (stamp per .deb).
-unpack() {
-	local root=$1 deb stamp
-	shift
-	mkdir -p "$root/.stamps"
-	for deb in "$@"; do
-		stamp=$root/.stamps/$(basename "$deb")
-		[ -e "$stamp" ] && continue
-		dpkg-deb -x "$deb" "$root" || die "dpkg-deb -x $deb"
-		touch "$stamp"
-	done
-}
+# unpack: lib/fetch-lib.sh
+# shellcheck source=SCRIPTDIR/fetch-lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/fetch-lib.sh"
 
 # dep_of DEB PATTERN: the first dependency of a downloaded DEB matching
 # the sed regex PATTERN (a package name).

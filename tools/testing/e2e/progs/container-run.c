@@ -46,32 +46,16 @@ static void die(const char *what)
 	exit(125);
 }
 
-static void write_file(const char *path, const char *text)
-{
-	size_t len = strlen(text);
-	int fd = open(path, O_WRONLY);
-
-	if (fd < 0 || write(fd, text, len) != (ssize_t)len || close(fd))
-		die(path);
-}
-
 /* Become UID/GID, then root of a new user namespace mapping only them. */
 static void enter_userns(uid_t uid, gid_t gid)
 {
-	char map[64];
+	const char *step;
 
 	if (setgroups(0, NULL) || setgid(gid) || setuid(uid))
 		die("setuid");
-	/* The uid change made us non-dumpable: /proc/self would be root's. */
-	if (prctl(PR_SET_DUMPABLE, 1, 0, 0, 0))
-		die("PR_SET_DUMPABLE");
-	if (unshare(CLONE_NEWUSER))
-		die("unshare(CLONE_NEWUSER)");
-	write_file("/proc/self/setgroups", "deny");
-	snprintf(map, sizeof(map), "0 %u 1\n", (unsigned int)uid);
-	write_file("/proc/self/uid_map", map);
-	snprintf(map, sizeof(map), "0 %u 1\n", (unsigned int)gid);
-	write_file("/proc/self/gid_map", map);
+	step = userns_map_self(uid, gid);
+	if (step)
+		die(step);
 }
 
 static void do_mount(const char *src, const char *dst, const char *type,

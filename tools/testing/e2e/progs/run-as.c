@@ -24,35 +24,13 @@ static void die(const char *what)
 	exit(126);
 }
 
-static void write_file(const char *path, const char *text)
-{
-	size_t len = strlen(text);
-	int fd = open(path, O_WRONLY);
-
-	if (fd < 0 || write(fd, text, len) != (ssize_t)len || close(fd))
-		die(path);
-}
-
 /* unshare(CLONE_NEWUSER) and map the current ids to 0 in it. */
 static void enter_userns(void)
 {
-	uid_t uid = getuid();
-	gid_t gid = getgid();
-	char map[64];
+	const char *step = userns_map_self(getuid(), getgid());
 
-	/*
-	 * A uid change made us non-dumpable, which makes the /proc/self maps
-	 * root's; the maps are our own to write.
-	 */
-	if (prctl(PR_SET_DUMPABLE, 1, 0, 0, 0))
-		die("PR_SET_DUMPABLE");
-	if (unshare(CLONE_NEWUSER))
-		die("unshare(CLONE_NEWUSER)");
-	write_file("/proc/self/setgroups", "deny");
-	snprintf(map, sizeof(map), "0 %u 1\n", (unsigned int)uid);
-	write_file("/proc/self/uid_map", map);
-	snprintf(map, sizeof(map), "0 %u 1\n", (unsigned int)gid);
-	write_file("/proc/self/gid_map", map);
+	if (step)
+		die(step);
 }
 
 int main(int argc, char **argv)
