@@ -41,11 +41,14 @@ results=$(tr -d '\r' <"$log" | grep -Eo "(PASS|FAIL): $prefix/.*" || true)
 failed=0
 grep -q '^FAIL: ' <<<"$results" && failed=1
 
-if ! tr -d '\r' <"$log" | grep -q '^XLATE-E2E-DONE$'; then
+# No "tr | grep -q" under pipefail: grep -q leaving early kills tr
+# with SIGPIPE when the log goes on past the match, which read as
+# "no XLATE-E2E-DONE" in a run that printed it.
+if ! grep -Eq $'^XLATE-E2E-DONE\r?$' "$log"; then
 	if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
 		why="timed out after ${secs}s"
-	elif tr -d '\r' <"$log" | grep -q 'Kernel panic'; then
-		why="kernel panic: $(tr -d '\r' <"$log" | grep -m1 -o 'Kernel panic.*')"
+	elif grep -q 'Kernel panic' "$log"; then
+		why="kernel panic: $(grep -a -m1 -o 'Kernel panic.*' "$log" | tr -d '\r')"
 	else
 		why="QEMU exited ($rc) after ${secs}s"
 	fi
