@@ -18,6 +18,8 @@
 #                                  every non-static function of kmod/**/*.c
 #                                  and userhelper/*.c has a kernel-doc
 #                                  comment (/** ... */) right before it
+#   build/host/rst/<path>          Documentation/*.rst parses without a
+#                                  docutils warning (rst-check.py)
 #
 # Usage: run.sh [TARGET...]
 set -euo pipefail
@@ -285,4 +287,8 @@ for t in "${targets[@]}"; do
 	build_target "$t" || status=1
 done
 style_checks || status=1
+# Documentation/*.rst parses without a docutils warning (Debian's
+# python3-docutils; the system python, whatever python3 is first).
+(cd "$XLATE_ROOT" && /usr/bin/python3 tools/testing/build/rst-check.py \
+	Documentation/*.rst) || status=1
 exit "$status"

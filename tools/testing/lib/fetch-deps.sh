@@ -40,7 +40,7 @@ VM_HOST_PKGS=(
 )
 HOST_PKGS=(
 	"${VM_HOST_PKGS[@]}" sparse dwarves flex bison libssl-dev libelf-dev
-	python3 perl dpkg-dev clang llvm libclang-rt-14-dev dkms
+	python3 python3-docutils perl dpkg-dev clang llvm libclang-rt-14-dev dkms
 	debhelper dh-dkms lintian fakeroot
 )
 
