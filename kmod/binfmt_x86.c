@@ -70,6 +70,8 @@ static int hand_off(struct linux_binprm *bprm, const struct xlate_config *cfg)
 	bprm->interpreter = interp;
 	if (cfg->sw.credentials)
 		bprm->execfd_creds = 1;
+	if (cfg->exe)
+		xlate_exe_keep_program(bprm);
 	/*
 	 * Tag the exec as translated for marker.c, and mark the task as
 	 * pending so the x86-view hooks stay armed until the exec is done.

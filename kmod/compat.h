@@ -26,6 +26,21 @@
 #error "xlate supports arm64 hosts (and builds for x86-64 for testing)"
 #endif
 
+/*
+ * mm->exe_file and the write denial it holds.  5.15 made exe_file hold
+ * a denial (deny_write_access()); 6.11-rc1 dropped it, 6.13-rc1 put it
+ * back with exe_file_{deny,allow}_write_access() (which skip files with
+ * pre-content fsnotify watches), and 6.12.2 and 6.1.y took those
+ * helpers.  binfmt_x86.c, config.c and exe.c take and drop denials only
+ * through them, exactly as open_exec(), set_mm_exe_file() and fork's
+ * dup_mm_exe_file() do, so a kernel without them (6.11 to 6.12.1,
+ * where exe_file holds none) is not supported.  Kbuild tests the
+ * headers.
+ */
+#ifndef XLATE_HAVE_EXE_FILE_DENY_WRITE_ACCESS
+#error "xlate needs exe_file_deny_write_access() (6.13, 6.12.2, 6.1.y)"
+#endif
+
 /* /proc/cpuinfo's open routine, generic in fs/proc/cpuinfo.c. */
 #define XLATE_SYM_CPUINFO_OPEN	"cpuinfo_open"
 

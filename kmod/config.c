@@ -66,8 +66,9 @@ struct xlate_staged {
 	unsigned int given;		/* SW_BIT() of each switch given */
 };
 
-/* The cmdline switch (XLATE_CMDLINE_*), for both ABIs, as given. */
+/* The cmdline and exe switches (XLATE_CMDLINE_*), for both ABIs, as given. */
 static int xlate_cmdline_staged = XLATE_CMDLINE_AUTO;
+static int xlate_exe_staged = XLATE_CMDLINE_AUTO;
 
 static void boot_retry_fn(struct work_struct *work);
 static DECLARE_WORK(boot_retry_work, boot_retry_fn);
@@ -85,11 +86,16 @@ static DECLARE_WORK(boot_retry_work, boot_retry_fn);
  * each comes from).  binfmt_misc's F is what xlate always does.
  * cmdline: what cmdline=auto does for it, on only where measured right
  * (the runtime neither rewrites its argv block nor sets arg_start).
+ * exe: what exe=auto does, on only for a runtime that reads neither its
+ * own /proc/self/exe nor other instances' /proc/PID/exe.  None of these
+ * qualifies (runtimes.rst): qemu reads its own at start, box64 -k finds
+ * its instances by exe, FEX re-execs itself through it, Rosetta opens it.
  */
 struct xlate_known_runtime {
 	const char *path;
 	struct xlate_switches modes;
 	bool cmdline;
+	bool exe;
 };
 
 static const struct xlate_known_runtime xlate_known_runtimes[] = {
@@ -214,18 +220,16 @@ static void known_modes(const struct xlate_abi_state *a,
 		sw->credentials = m->credentials;
 }
 
-/*
- * cmdline=auto: on for a runtime @a's table marks as measured right,
- * off otherwise.
- */
-static bool known_cmdline(const struct xlate_abi_state *a, const char *path)
+/* @path's entry in @a's table of known runtimes, or NULL. */
+static const struct xlate_known_runtime *
+known_runtime(const struct xlate_abi_state *a, const char *path)
 {
 	size_t i;
 
 	for (i = 0; i < a->nr_known; i++)
 		if (!strcmp(path, a->known[i].path))
-			return a->known[i].cmdline;
-	return false;
+			return &a->known[i];
+	return NULL;
 }
 
 /**
@@ -310,11 +314,17 @@ bool xlate_config_is_runtime(const struct file *file)
 static void cfg_resolve(const struct xlate_abi_state *a,
 			struct xlate_config *cfg)
 {
+	const struct xlate_known_runtime *k = known_runtime(a, cfg->path);
+
 	cfg->execfd = cfg->sw.open_binary || cfg->sw.credentials;
 	if (cfg->cmdline_mode == XLATE_CMDLINE_AUTO)
-		cfg->cmdline = known_cmdline(a, cfg->path);
+		cfg->cmdline = k && k->cmdline;
 	else
 		cfg->cmdline = cfg->cmdline_mode == XLATE_CMDLINE_ON;
+	if (cfg->exe_mode == XLATE_CMDLINE_AUTO)
+		cfg->exe = k && k->exe;
+	else
+		cfg->exe = cfg->exe_mode == XLATE_CMDLINE_ON;
 }
 
 /*
@@ -338,6 +348,7 @@ static struct xlate_config *cfg_new(const struct xlate_abi_state *a,
 	cfg->runtime_inode = runtime ? file_inode(runtime) : NULL;
 	cfg->sw = from ? from->sw : a->staged.sw;
 	cfg->cmdline_mode = from ? from->cmdline_mode : xlate_cmdline_staged;
+	cfg->exe_mode = from ? from->exe_mode : xlate_exe_staged;
 	strscpy(cfg->source, from ? from->source : "default",
 		sizeof(cfg->source));
 	cfg_resolve(a, cfg);
@@ -805,12 +816,22 @@ module_param_cb(credentials32, &switch_ops, (void *)&switch_params[7], 0644);
 MODULE_PARM_DESC(credentials32, "credentials for runtime32 (default: 0)");
 
 /*
- * cmdline: auto (the known-runtime table decides), or on/off for every
- * runtime.  Staged before init like the switches.
+ * cmdline and exe: auto (the known-runtime table decides), or on/off for
+ * every runtime.  Staged before init like the switches.  The parameter's
+ * arg says which: &ident_exe or &ident_cmdline.
  */
-static int cmdline_set(const char *val, const struct kernel_param *kp)
+static const bool ident_cmdline, ident_exe = true;
+
+static int *ident_mode(struct xlate_config *cfg, bool exe)
+{
+	return exe ? &cfg->exe_mode : &cfg->cmdline_mode;
+}
+
+static int ident_set(const char *val, const struct kernel_param *kp)
 {
 	struct xlate_config *cfg[XLATE_NR_ABIS] = {};
+	bool exe = *(const bool *)kp->arg;
+	int *staged = exe ? &xlate_exe_staged : &xlate_cmdline_staged;
 	int i, mode, ret;
 	bool on;
 
@@ -830,7 +851,7 @@ static int cmdline_set(const char *val, const struct kernel_param *kp)
 		return -EINVAL;
 	}
 	if (!READ_ONCE(xlate_loaded)) {
-		xlate_cmdline_staged = mode;
+		*staged = mode;
 		return 0;
 	}
 	ret = -ENODEV;
@@ -846,9 +867,9 @@ static int cmdline_set(const char *val, const struct kernel_param *kp)
 			goto unlock;
 	}
 	ret = 0;
-	xlate_cmdline_staged = mode;
+	*staged = mode;
 	for (i = 0; i < XLATE_NR_ABIS; i++) {
-		cfg[i]->cmdline_mode = mode;
+		*ident_mode(cfg[i], exe) = mode;
 		strscpy(cfg[i]->source, "parameters", sizeof(cfg[i]->source));
 		cfg_resolve(&xlate_abis[i], cfg[i]);
 		cfg_publish_locked(&xlate_abis[i], cfg[i]);
@@ -861,26 +882,34 @@ unlock:
 	return ret;
 }
 
-static int cmdline_get(char *buf, const struct kernel_param *kp)
+static int ident_get(char *buf, const struct kernel_param *kp)
 {
 	struct xlate_config *cfg = xlate_config_get();
-	int mode = cfg ? cfg->cmdline_mode : xlate_cmdline_staged;
-	bool on = cfg && cfg->cmdline;
+	bool exe = *(const bool *)kp->arg;
+	int mode = exe ? xlate_exe_staged : xlate_cmdline_staged;
+	bool on = false;
 
+	if (cfg) {
+		mode = *ident_mode(cfg, exe);
+		on = exe ? cfg->exe : cfg->cmdline;
+	}
 	xlate_config_put(cfg);
 	if (mode == XLATE_CMDLINE_AUTO)
 		return sysfs_emit(buf, "auto (%s)\n", on ? "on" : "off");
 	return sysfs_emit(buf, "%c\n", mode == XLATE_CMDLINE_ON ? 'Y' : 'N');
 }
 
-static const struct kernel_param_ops cmdline_ops = {
-	.set = cmdline_set,
-	.get = cmdline_get,
+static const struct kernel_param_ops ident_ops = {
+	.set = ident_set,
+	.get = ident_get,
 };
 
-module_param_cb(cmdline, &cmdline_ops, NULL, 0644);
+module_param_cb(cmdline, &ident_ops, (void *)&ident_cmdline, 0644);
 MODULE_PARM_DESC(cmdline,
 		 "/proc/PID/cmdline of a translated program shows its own argv, not the runtime's: auto (per known runtime), 1 or 0 (default: auto)");
+module_param_cb(exe, &ident_ops, (void *)&ident_exe, 0644);
+MODULE_PARM_DESC(exe,
+		 "/proc/PID/exe of a translated program is its own file, also for the runtime itself: auto (per known runtime; none yet), 1 or 0 (default: auto)");
 
 /*
  * Find the load-time runtime: the one given (its syntax already
@@ -1158,10 +1187,10 @@ unlock:
 	for (i = 0; i < XLATE_NR_ABIS; i++) {
 		struct xlate_config *c = xlate_config_get_abi(i);
 
-		pr_info("config: %s=\"%s\" enabled=%d preserve_argv0=%d open_binary=%d credentials=%d cmdline=%d\n",
+		pr_info("config: %s=\"%s\" enabled=%d preserve_argv0=%d open_binary=%d credentials=%d cmdline=%d exe=%d\n",
 			xlate_abis[i].param, c->path, c->sw.enabled,
 			c->sw.preserve_argv0, c->sw.open_binary,
-			c->sw.credentials, c->cmdline);
+			c->sw.credentials, c->cmdline, c->exe);
 		xlate_config_put(c);
 	}
 	return 0;

@@ -37,8 +37,10 @@ static void xlate_on_exec(void *data, struct task_struct *p, pid_t old_pid,
 	p->personality = xlate_marker_after_exec(p->personality, translated,
 						 bprm->secureexec);
 	/* Only a hand-off built the argv block cmdline.c expects. */
-	if (tagged)
+	if (tagged) {
 		xlate_cmdline_after_exec(bprm);
+		xlate_exe_after_exec(bprm);
+	}
 	if (unlikely(xlate_config_boot_pending()) && is_global_init(p))
 		xlate_config_boot_exec();
 }

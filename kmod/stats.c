@@ -76,6 +76,8 @@ XLATE_STAT_ATTR(translated_i386, XLATE_STAT_TRANSLATED_I386);
 XLATE_STAT_ATTR(refused_no_runtime32, XLATE_STAT_REFUSED_NO_RUNTIME32);
 XLATE_STAT_ATTR(cmdline_program, XLATE_STAT_CMDLINE_PROGRAM);
 XLATE_STAT_ATTR(cmdline_kept, XLATE_STAT_CMDLINE_KEPT);
+XLATE_STAT_ATTR(exe_program, XLATE_STAT_EXE_PROGRAM);
+XLATE_STAT_ATTR(exe_kept, XLATE_STAT_EXE_KEPT);
 
 static struct kobj_attribute hook_missed_attr =
 	__ATTR(hook_missed, 0444, hook_missed_show, NULL);
@@ -93,6 +95,8 @@ static struct attribute *xlate_stats_attrs[] = {
 	&stat_attr_refused_no_runtime32.attr.attr,
 	&stat_attr_cmdline_program.attr.attr,
 	&stat_attr_cmdline_kept.attr.attr,
+	&stat_attr_exe_program.attr.attr,
+	&stat_attr_exe_kept.attr.attr,
 	&hook_missed_attr.attr,
 	NULL,
 };

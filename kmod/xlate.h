@@ -38,6 +38,8 @@ struct xlate_config {
 	bool execfd;		/* open_binary or credentials: AT_EXECFD */
 	int cmdline_mode;	/* XLATE_CMDLINE_AUTO, _ON or _OFF */
 	bool cmdline;		/* resolved: /proc/PID/cmdline shows the program */
+	int exe_mode;		/* the same, for exe */
+	bool exe;		/* resolved: mm->exe_file is the program's file */
 	char source[64];	/* who set it: a binfmt line's name, "load", ... */
 	char path[];		/* as configured; "" when runtime is NULL */
 };
@@ -59,7 +61,7 @@ static inline struct xlate_config *xlate_config_get(void)
 	return xlate_config_get_abi(XLATE_ABI_X86_64);
 }
 
-/* The cmdline switch: auto follows the known-runtime tables. */
+/* The cmdline and exe switches: auto follows the known-runtime tables. */
 #define XLATE_CMDLINE_AUTO	(-1)
 #define XLATE_CMDLINE_OFF	0
 #define XLATE_CMDLINE_ON	1
@@ -88,6 +90,8 @@ enum xlate_stat {
 	XLATE_STAT_REFUSED_NO_RUNTIME32,	/* of REFUSED_NO_RUNTIME, i386 */
 	XLATE_STAT_CMDLINE_PROGRAM,
 	XLATE_STAT_CMDLINE_KEPT,
+	XLATE_STAT_EXE_PROGRAM,
+	XLATE_STAT_EXE_KEPT,
 	XLATE_NR_STATS
 };
 
@@ -110,6 +114,10 @@ void xlate_marker_exit(void);
 /* cmdline.c: /proc/PID/cmdline of a translated task shows the program */
 struct linux_binprm;
 void xlate_cmdline_after_exec(struct linux_binprm *bprm);
+
+/* exe.c: mm->exe_file of a translated task is the program's file */
+void xlate_exe_keep_program(struct linux_binprm *bprm);
+void xlate_exe_after_exec(struct linux_binprm *bprm);
 
 /*
  * probe.c: function hooks that view.c arms and disarms repeatedly,

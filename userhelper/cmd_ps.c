@@ -7,11 +7,14 @@
  * 0400, ptrace access check).  Tasks xlatectl cannot inspect are counted
  * and reported; --all lists them with "?".
  *
- * For a task marked by a translated exec it also shows the runtime
- * (/proc/PID/exe, which stays the runtime) and the program: the first
- * string of /proc/PID/cmdline, or the second when the first is the
- * runtime (xlate's cmdline switch off, or a runtime it does not apply
- * to).  Both need the same access as the personality; "?" otherwise.
+ * For a task marked by a translated exec it also shows the runtime and
+ * the program.  The runtime is the file mapped at the task's start of
+ * code (/proc/PID/stat, /proc/PID/maps): the ELF the kernel loaded,
+ * which /proc/PID/exe names too unless xlate's exe switch made that the
+ * program.  The program is the first string of /proc/PID/cmdline, or
+ * the second when the first is the runtime (xlate's cmdline switch off,
+ * or a runtime it does not apply to).  Both need the same access as the
+ * personality; "?" otherwise.
  */
 #include <ctype.h>
 #include <dirent.h>
@@ -84,6 +87,37 @@ static long *list_pids(size_t *n)
 	return pids;
 }
 
+/* @pid's /proc file @name, whole, into @buf; its length, or 0. */
+static size_t read_proc(long pid, const char *name, char *buf, size_t size)
+{
+	char path[PATH_BUF];
+	size_t n;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%ld/%s", proc_root(), pid, name);
+	f = fopen(path, "r");
+	if (!f)
+		return 0;
+	n = fread(buf, 1, size - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	return n;
+}
+
+/* The file mapped at @pid's start of code, into @rt; -1 if unknown. */
+static int mapped_runtime(long pid, char *rt, size_t rt_size)
+{
+	static char maps[1 << 20];
+	char stat[1024];
+	unsigned long code;
+
+	if (!read_proc(pid, "stat", stat, sizeof(stat)) ||
+	    stat_field(stat, 26, &code) || !code ||
+	    !read_proc(pid, "maps", maps, sizeof(maps)))
+		return -1;
+	return maps_file_at(maps, code, rt, rt_size);
+}
+
 /*
  * The runtime and the program of translated task @pid, into @rt and
  * @prog ("?" when they cannot be read).
@@ -93,26 +127,21 @@ static void runtime_and_program(long pid, char *rt, size_t rt_size,
 {
 	char path[PATH_BUF], buf[8192];
 	const char *first, *pick;
-	size_t n = 0;
+	size_t n;
 	ssize_t got;
-	FILE *f;
 
-	snprintf(path, sizeof(path), "%s/%ld/exe", proc_root(), pid);
-	got = readlink(path, rt, rt_size - 1);
-	if (got < 0)
-		snprintf(rt, rt_size, "?");
-	else
-		rt[got] = '\0';
+	if (mapped_runtime(pid, rt, rt_size)) {
+		snprintf(path, sizeof(path), "%s/%ld/exe", proc_root(), pid);
+		got = readlink(path, rt, rt_size - 1);
+		if (got < 0)
+			snprintf(rt, rt_size, "?");
+		else
+			rt[got] = '\0';
+	}
 	snprintf(prog, prog_size, "?");
-	snprintf(path, sizeof(path), "%s/%ld/cmdline", proc_root(), pid);
-	f = fopen(path, "r");
-	if (!f)
-		return;
-	n = fread(buf, 1, sizeof(buf) - 1, f);
-	fclose(f);
+	n = read_proc(pid, "cmdline", buf, sizeof(buf));
 	if (!n)
 		return;
-	buf[n] = '\0';
 	first = buf;
 	pick = first;
 	if (!strcmp(first, rt) && strlen(first) + 1 < n)

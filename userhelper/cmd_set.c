@@ -13,7 +13,7 @@ static const char set_usage[] =
 	"       xlatectl set enabled|preserve_argv0|open_binary|credentials on|off\n"
 	"       xlatectl set enabled32|preserve_argv0_32|open_binary32|credentials32 on|off\n"
 	"runtime32 and the *32 switches are for i386 programs.\n"
-	"       xlatectl set cmdline auto|on|off\n"
+	"       xlatectl set cmdline|exe auto|on|off\n"
 	"Change xlate's configuration (needs CAP_SYS_ADMIN).  An empty PATH\n"
 	"('') removes the runtime.  A change applies to later execs only.\n";
 
@@ -49,6 +49,12 @@ static bool known_switch(const char *name)
 	return false;
 }
 
+/* cmdline and exe: on, off or auto. */
+static bool is_ident(const char *name)
+{
+	return !strcmp(name, "cmdline") || !strcmp(name, "exe");
+}
+
 /**
  * cmd_set() - xlatectl set: change the runtime or a switch
  * @argc: number of arguments, the command name included
@@ -73,11 +79,10 @@ int cmd_set(int argc, char **argv)
 	if (!strcmp(argv[1], "runtime") || !strcmp(argv[1], "runtime32")) {
 		value = argv[2];
 		msg = runtime_errmsg;
-	} else if (!strcmp(argv[1], "cmdline") &&
-		   !strcasecmp(argv[2], "auto")) {
+	} else if (is_ident(argv[1]) && !strcasecmp(argv[2], "auto")) {
 		value = "auto";
 		msg = switch_errmsg;
-	} else if (known_switch(argv[1]) || !strcmp(argv[1], "cmdline")) {
+	} else if (known_switch(argv[1]) || is_ident(argv[1])) {
 		on = parse_onoff(argv[2]);
 		if (on < 0)
 			return usage_error("set", "'%s' is not on or off",

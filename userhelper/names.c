@@ -7,7 +7,7 @@
 const char *const param_names[] = {
 	"runtime", "enabled", "preserve_argv0", "open_binary", "credentials",
 	"runtime32", "enabled32", "preserve_argv0_32", "open_binary32",
-	"credentials32", "cmdline", NULL
+	"credentials32", "cmdline", "exe", NULL
 };
 
 /* The on/off parameters. */
@@ -21,7 +21,8 @@ const char *const stat_names[] = {
 	"translated", "passed_over", "refused_disabled", "refused_no_runtime",
 	"refused_inaccessible", "failed", "uname_virtualized",
 	"cpuinfo_virtualized", "cmdline_program", "cmdline_kept", "hook_missed",
-	"translated_i386", "refused_no_runtime32", NULL
+	"translated_i386", "refused_no_runtime32", "exe_program", "exe_kept",
+	NULL
 };
 
 /* The profile's fields, in the order /proc/cpuinfo shows them. */

@@ -62,6 +62,11 @@ extern const char *const cpuinfo_fields[];
 
 int parse_onoff(const char *s);
 
+/* procmaps.c: /proc/PID/stat fields, the file mapped at an address */
+int stat_field(const char *stat, int field, unsigned long *out);
+int maps_file_at(const char *maps, unsigned long addr, char *path,
+		 size_t size);
+
 /* commands; each returns an exit code */
 int cmd_status(int argc, char **argv);
 int cmd_set(int argc, char **argv);

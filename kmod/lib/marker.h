@@ -17,6 +17,13 @@
  */
 #define XLATE_PER_EXEC_TAG	0x10000000U
 
+/*
+ * With XLATE_PER_EXEC_TAG: the exec's configuration had exe on, so the
+ * tracepoint makes the program's file the mm's exe_file (exe.c).  The
+ * same rules as the tag.
+ */
+#define XLATE_PER_EXEC_EXE	0x80000000U
+
 /**
  * xlate_marker_has_x86_view() - does a task with @personality see x86?
  * @personality: the task's personality word

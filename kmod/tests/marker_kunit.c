@@ -211,11 +211,16 @@ static void marker_at_handoff_test(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, xlate_marker_keeps_view_armed(TRANS));
 	KUNIT_EXPECT_TRUE(test, xlate_marker_keeps_view_armed(X86));
 	KUNIT_EXPECT_FALSE(test, xlate_marker_keeps_view_armed(OTHERS));
-	/* The exec tag is never part of the marker. */
+	/* The exec tags are never part of the marker, nor of each other. */
 	KUNIT_EXPECT_EQ(test, XLATE_PER_EXEC_TAG & MARK, 0U);
 	KUNIT_EXPECT_EQ(test, XLATE_PER_EXEC_TAG & (unsigned int)KERNEL_PER_FLAGS,
 			0U);
 	KUNIT_EXPECT_EQ(test, XLATE_PER_EXEC_TAG & PER_MASK, 0U);
+	KUNIT_EXPECT_EQ(test, XLATE_PER_EXEC_EXE & MARK, 0U);
+	KUNIT_EXPECT_EQ(test, XLATE_PER_EXEC_EXE & (unsigned int)KERNEL_PER_FLAGS,
+			0U);
+	KUNIT_EXPECT_EQ(test, XLATE_PER_EXEC_EXE & PER_MASK, 0U);
+	KUNIT_EXPECT_EQ(test, XLATE_PER_EXEC_EXE & XLATE_PER_EXEC_TAG, 0U);
 }
 
 /* personality(2) by marked tasks: the "decide" item of issue 13. */

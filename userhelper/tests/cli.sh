@@ -84,6 +84,7 @@ echo /usr/bin/qemu-x86_64-static >"$p/runtime"
 echo Y >"$p/enabled"
 for s in preserve_argv0 open_binary credentials; do echo N >"$p/$s"; done
 echo 'auto (on)' >"$p/cmdline"
+echo 'auto (off)' >"$p/exe"
 n=1
 for s in translated passed_over refused_disabled refused_no_runtime \
 	refused_inaccessible failed uname_virtualized cpuinfo_virtualized \
@@ -135,6 +136,15 @@ mkdir -p "$proc/45"
 echo sleep >"$proc/45/comm"; echo 60000000 >"$proc/45/personality"
 ln -s /usr/bin/qemu-x86_64-static "$proc/45/exe"
 printf 'my-sleep\0 60\0' >"$proc/45/cmdline"
+# 46: exe switch on: /proc/PID/exe names the program, and the runtime is
+# the file mapped at the start of code (stat field 26, maps).
+mkdir -p "$proc/46"
+echo sleep >"$proc/46/comm"; echo 60000000 >"$proc/46/personality"
+ln -s /x86/bin/sleep "$proc/46/exe"
+printf '/x86/bin/sleep\0 60\0' >"$proc/46/cmdline"
+echo '46 (sleep) S 1 46 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 2 0 9 0 0 0 4194304 9109048 0' >"$proc/46/stat"
+printf '%s\n' '00400000-008b0000 r-xp 00000000 00:02 1130 /usr/bin/qemu-x86_64-static' \
+	'4000000000-4000001000 r--p 00000000 00:02 2201 /x86/bin/sleep' >"$proc/46/maps"
 export XLATECTL_SYSFS_ROOT=$sys XLATECTL_PROC_ROOT=$proc
 
 # --- argument parsing and exit codes -----------------------------------
@@ -250,6 +260,11 @@ expect_eq set/cmdline-auto-written auto "$(cat "$p/cmdline")"
 expect_rc set/cmdline-off 0 set cmdline off
 expect_eq set/cmdline-off-written 0 "$(cat "$p/cmdline")"
 expect_rc set/cmdline-bad 2 set cmdline sometimes
+expect_rc set/exe-on 0 set exe on
+expect_eq set/exe-on-written 1 "$(cat "$p/exe")"
+expect_rc set/exe-auto 0 set exe Auto
+expect_eq set/exe-auto-written auto "$(cat "$p/exe")"
+expect_rc set/exe-bad 2 set exe sometimes
 chmod 0000 "$p/credentials"
 mv "$p/credentials" "$p/credentials.x"
 expect_rc set/missing-file-fails 1 set credentials on
@@ -426,7 +441,8 @@ expect_rc ps/exit-0 0 ps
 expect_eq ps/marked-only "    PID PERSONALITY X86 TRANSLATED COMM            RUNTIME                     PROGRAM
      42 0x60000000  yes yes        sleep           /usr/bin/qemu-x86_64-static /x86/bin/sleep
      43 0x40400000  yes no         sh              -                           -
-     45 0x60000000  yes yes        sleep           /usr/bin/qemu-x86_64-static my-sleep" "$out"
+     45 0x60000000  yes yes        sleep           /usr/bin/qemu-x86_64-static my-sleep
+     46 0x60000000  yes yes        sleep           /usr/bin/qemu-x86_64-static /x86/bin/sleep" "$out"
 expect_in ps/uninspected-reported "1 task(s) not inspected" "$err"
 expect_rc ps/all 0 ps --all
 expect_in ps/all-unmarked "      1 0x00000000  no  no         init            -                           -" "$out"

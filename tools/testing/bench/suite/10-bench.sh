@@ -220,6 +220,21 @@ cmdline_off_measure() {
 	echo auto >/sys/module/xlate/parameters/cmdline || die "cmdline=auto failed"
 }
 
+# The same with the exe switch on (xexec_xlate has it off: auto, off
+# for every runtime), then the switch back.
+exe_on_measure() {
+	local e0
+
+	[ "$(cat /sys/module/xlate/parameters/exe)" = "auto (off)" ] ||
+		die "exe is not auto (off) for $QEMU"
+	echo 1 >/sys/module/xlate/parameters/exe || die "exe=1 failed"
+	e0=$(stat_get exe_program)
+	measure xexec_exe_on exec "$N_XEXEC" "$TINY_X86"
+	[ $(($(stat_get exe_program) - e0)) -ge "$N_XEXEC" ] ||
+		die "exe=1 did not swap every exe"
+	echo auto >/sys/module/xlate/parameters/exe || die "exe=auto failed"
+}
+
 # Translated round R: the tiny x86-64 program through xlate, through the
 # runtime directly (xlate loaded), and through binfmt_misc (xlate
 # unloaded), in the order direct xlate | binfmt, then binfmt | xlate
@@ -234,12 +249,14 @@ translated_round() {
 		measure xexec_xlate exec "$N_XEXEC" "$TINY_X86"
 		t1=$(stat_get translated)
 		cmdline_off_measure
+		exe_on_measure
 		state_without
 		measure xexec_binfmt exec "$N_XEXEC" "$TINY_X86"
 	else
 		state_without
 		measure xexec_binfmt exec "$N_XEXEC" "$TINY_X86"
 		state_with
+		exe_on_measure
 		cmdline_off_measure
 		t0=$(stat_get translated)
 		measure xexec_xlate exec "$N_XEXEC" "$TINY_X86"
@@ -372,6 +389,8 @@ row "R5 cpuinfo read: marked/native" cpuinfo_marked cpuinfo_armed us 1000 1.00
 R5=$RES
 row "R6 translated exec: cmdline on/off" xexec_xlate xexec_cmdline_off us 1000 1.01
 R6=$RES
+row "R7 translated exec: exe on/off" xexec_exe_on xexec_xlate us 1000 1.01
+R7=$RES
 row "   cpuinfo native: loaded/unloaded" cpuinfo_w cpuinfo_wo us 1000 -
 row "   cpuinfo native: armed/unloaded" cpuinfo_armed cpuinfo_wo us 1000 -
 row "   cpuinfo marked/native unloaded" cpuinfo_marked cpuinfo_wo us 1000 -
@@ -395,5 +414,5 @@ echo "cpuinfo: native $(echo "$CPUINFO_NATIVE" | sed -n 's/.*\(bytes=[0-9]*\).*/
 echo BENCH-TABLE-END
 echo "bench: native_exec=$R1 translated_vs_binfmt_misc=$R2" \
 	"translated_vs_direct=$R3 native_uname=$R4 cpuinfo_read=$R5" \
-	"native_uname_armed=$R4A cmdline_on_vs_off=$R6"
+	"native_uname_armed=$R4A cmdline_on_vs_off=$R6 exe_on_vs_off=$R7"
 echo "PASS: $T/run"
