@@ -183,6 +183,7 @@ expect_in status/enabled-on "enabled                on" "$text"
 expect_in status/switch-off "credentials            off" "$text"
 expect_in status/cpuinfo "vendor_id              GenuineIntel" "$text"
 expect_in status/counter "hook_missed            11" "$text"
+expect_in status/exe-switch "exe                    auto (off)" "$text"
 expect_in status/binfmt-claim "qemu-x86_64: interpreter /usr/bin/qemu-x86_64-static, flags PF" "$text"
 expect_in status/binfmt-note "xlate is asked first (unless binfmt_misc was loaded after it: see dmesg); this registration is then used only while xlate is disabled or has no runtime" "$text"
 case $text in

@@ -205,34 +205,31 @@ native_round() {
 	stop_translated
 }
 
-# The tiny x86-64 program through xlate with the cmdline switch off
-# (xexec_xlate has it on: auto, on for qemu), then the switch back.
-cmdline_off_measure() {
-	local c0
+# switch_measure KEY SWITCH VALUE COUNTER: the tiny x86-64 program
+# through xlate with SWITCH (cmdline or exe) set to VALUE instead of
+# its default (auto: cmdline on, exe off for qemu, as xexec_xlate runs),
+# then back to auto.  COUNTER must grow by one per exec with the
+# switch on and not move with it off.
+switch_measure() {
+	local p=/sys/module/xlate/parameters/$2 c0 n ok auto
 
-	[ "$(cat /sys/module/xlate/parameters/cmdline)" = "auto (on)" ] ||
-		die "cmdline is not auto (on) for $QEMU"
-	echo 0 >/sys/module/xlate/parameters/cmdline || die "cmdline=0 failed"
-	c0=$(stat_get cmdline_program)
-	measure xexec_cmdline_off exec "$N_XEXEC" "$TINY_X86"
-	[ "$(stat_get cmdline_program)" = "$c0" ] ||
-		die "cmdline=0 still moved the cmdline"
-	echo auto >/sys/module/xlate/parameters/cmdline || die "cmdline=auto failed"
+	auto="auto ($([ "$2" = cmdline ] && echo on || echo off))"
+	[ "$(cat "$p")" = "$auto" ] || die "$2 is not $auto for $QEMU"
+	echo "$3" >"$p" || die "$2=$3 failed"
+	c0=$(stat_get "$4")
+	measure "$1" exec "$N_XEXEC" "$TINY_X86"
+	n=$(stat_get "$4")
+	if [ "$3" = 1 ]; then ok=$((n >= c0 + N_XEXEC)); else ok=$((n == c0)); fi
+	[ "$ok" = 1 ] || die "$2=$3: $4 went from $c0 to $n over $N_XEXEC execs"
+	echo auto >"$p" || die "$2=auto failed"
 }
 
-# The same with the exe switch on (xexec_xlate has it off: auto, off
-# for every runtime), then the switch back.
-exe_on_measure() {
-	local e0
+cmdline_off_measure() {
+	switch_measure xexec_cmdline_off cmdline 0 cmdline_program
+}
 
-	[ "$(cat /sys/module/xlate/parameters/exe)" = "auto (off)" ] ||
-		die "exe is not auto (off) for $QEMU"
-	echo 1 >/sys/module/xlate/parameters/exe || die "exe=1 failed"
-	e0=$(stat_get exe_program)
-	measure xexec_exe_on exec "$N_XEXEC" "$TINY_X86"
-	[ $(($(stat_get exe_program) - e0)) -ge "$N_XEXEC" ] ||
-		die "exe=1 did not swap every exe"
-	echo auto >/sys/module/xlate/parameters/exe || die "exe=auto failed"
+exe_on_measure() {
+	switch_measure xexec_exe_on exe 1 exe_program
 }
 
 # Translated round R: the tiny x86-64 program through xlate, through the

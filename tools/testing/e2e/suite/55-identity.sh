@@ -5,8 +5,8 @@
 # runtime, in /proc/PID/cmdline (ps, pgrep -f, pidof, audit, stat), per
 # runtime (cmdline=auto follows the known-runtime table), while the
 # program's own view through the runtime (/proc/self/exe, cmdline) is
-# unchanged.  Observed from native processes.  /proc/PID/exe still
-# names the runtime (design.rst, Decisions: why).
+# unchanged.  Observed from native processes.  /proc/PID/exe names the
+# runtime here (exe=auto, off for qemu); 56-identity-exe turns exe on.
 . "$(dirname "$0")/lib.sh"
 
 t=identity
@@ -22,19 +22,9 @@ chmod 0755 "$D"
 ln -sf /x86/busybox /x86/bin/sleep
 ln -sf /x86/busybox /x86/bin/sh
 
-# cmdline_of PID: /proc/PID/cmdline with NULs as spaces.
-cmdline_of() {
-	tr '\0' ' ' <"/proc/$1/cmdline"
-}
-
 # bar_of PID: /proc/PID/cmdline with NULs as '|' (the probe's notation).
 bar_of() {
 	tr '\0' '|' <"/proc/$1/cmdline"
-}
-
-# exe_is PID PATH: /proc/PID/exe is PATH (the exec is done).
-exe_is() {
-	[ "$(readlink "/proc/$1/exe")" = "$2" ]
 }
 
 # started PID: the task has exec'd the runtime.
@@ -49,24 +39,6 @@ run_bg() {
 	pid=$!
 	wait_until 10 started "$pid" ||
 		echo "55-identity: pid $pid never ran $RT: $(readlink /proc/$pid/exe)" >&2
-}
-
-# stop PID: end a background task and reap it.
-stop() {
-	kill "$1" 2>/dev/null
-	wait "$1" 2>/dev/null
-}
-
-# find_cmdline REGEX: the pids whose cmdline (NULs as spaces) matches,
-# a pgrep -f of /proc/*/cmdline (busybox has no pgrep).
-find_cmdline() {
-	local f p
-
-	for f in /proc/[0-9]*/cmdline; do
-		p=${f#/proc/}
-		p=${p%/cmdline}
-		tr '\0' ' ' <"$f" 2>/dev/null | grep -qE -- "$1" && echo "$p"
-	done
 }
 
 # stat_args PID: arg_end - arg_start from /proc/PID/stat (fields 48-49;
@@ -92,7 +64,7 @@ stop $pid
 run_bg /x86/bin/sleep 30
 check_eq "$t/sleep30-cmdline" "/x86/bin/sleep 30 " "$(cmdline_of $pid)"
 check_line "$t/sleep-pidof" "$pid" "$(pidof sleep | tr ' ' '\n')"
-check_line "$t/sleep-pgrep-f" "$pid" "$(find_cmdline '^/x86/bin/sleep')"
+check_line "$t/sleep-pgrep-f" "$pid" "$(pgrep_f '^/x86/bin/sleep')"
 check_eq "$t/sleep-ps-args" "/x86/bin/sleep 30" \
 	"$(ps -o pid,args | awk -v p=$pid '$1 == p { $1 = ""; print substr($0, 2) }')"
 check_eq "$t/sleep-exe-still-runtime" "$RT" "$(readlink /proc/$pid/exe)"
@@ -126,7 +98,7 @@ check_eq "$t/param-off" N "$(cat "$PARAMS/cmdline")"
 run_bg /x86/bin/sleep 30
 check_eq "$t/off-cmdline-is-runtime" "$RT /x86/bin/sleep /x86/bin/sleep 30 " \
 	"$(cmdline_of $pid)"
-check_no_line "$t/off-pgrep-f-misses" "$pid" "$(find_cmdline '^/x86/bin/sleep')"
+check_no_line "$t/off-pgrep-f-misses" "$pid" "$(pgrep_f '^/x86/bin/sleep')"
 check_eq "$t/off-xlatectl-ps-program" "$RT /x86/bin/sleep" \
 	"$(/usr/sbin/xlatectl ps | awk -v p=$pid '$1 == p { print $6, $7 }')"
 stop $pid
@@ -245,9 +217,9 @@ check_eq "$t/setuid-credentials-euid0" 0 \
 stop $pid
 xl_param credentials 0 >/dev/null
 
-# Write-deny, measured (the exe part is not done, design.rst "Decisions"):
-# the kernel releases the x86-64 binary's deny-write at the hand-off, as
-# for binfmt_misc, and the configured runtime stays denied (open_exec).
+# Write-deny with exe off, measured: the kernel releases the x86-64
+# binary's deny-write at the hand-off, as for binfmt_misc, and the
+# configured runtime stays denied (open_exec).  56-identity-exe: exe on.
 cp "$PROBE" "$D/probe-w"
 chmod 0755 "$D/probe-w"
 run_bg env IDPROBE_SLEEP=30 "$D/probe-w"

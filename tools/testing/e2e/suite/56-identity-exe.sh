@@ -24,14 +24,6 @@ chmod 0755 "$D"
 ln -f /x86/busybox /x86/bin/sleep
 ln -sf /x86/busybox /x86/bin/sh
 
-cmdline_of() {
-	tr '\0' ' ' <"/proc/$1/cmdline"
-}
-
-exe_is() {
-	[ "$(readlink "/proc/$1/exe")" = "$2" ]
-}
-
 # run_bg EXE CMD...: start CMD in the background and wait until its
 # /proc/PID/exe is EXE (the exec and the swap are done); sets $pid.
 run_bg() {
@@ -44,26 +36,10 @@ run_bg() {
 		echo "$t: pid $pid: exe $(readlink /proc/$pid/exe), not $want" >&2
 }
 
-stop() {
-	kill "$1" 2>/dev/null
-	wait "$1" 2>/dev/null
-}
-
 # writable FILE: "writable" if FILE opens for writing, else "ETXTBSY"
 # (the only refusal root gets on these files).
 writable() {
 	if (: >>"$1") 2>/dev/null; then echo writable; else echo ETXTBSY; fi
-}
-
-# pgrep_f REGEX: pids whose cmdline (NULs as spaces) matches.
-pgrep_f() {
-	local f p
-
-	for f in /proc/[0-9]*/cmdline; do
-		p=${f#/proc/}
-		p=${p%/cmdline}
-		tr '\0' ' ' <"$f" 2>/dev/null | grep -qE -- "$1" && echo "$p"
-	done
 }
 
 # --- the switch ----------------------------------------------------------------

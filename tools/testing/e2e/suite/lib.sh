@@ -171,3 +171,33 @@ wait_until() {
 	done
 	return 1
 }
+
+# --- identity (55-identity, 56-identity-exe) ----------------------------------
+
+# cmdline_of PID: /proc/PID/cmdline with NULs as spaces.
+cmdline_of() {
+	tr '\0' ' ' <"/proc/$1/cmdline"
+}
+
+# exe_is PID PATH: /proc/PID/exe is PATH.
+exe_is() {
+	[ "$(readlink "/proc/$1/exe")" = "$2" ]
+}
+
+# stop PID: end a background task and reap it.
+stop() {
+	kill "$1" 2>/dev/null
+	wait "$1" 2>/dev/null
+}
+
+# pgrep_f REGEX: the pids whose cmdline (NULs as spaces) matches, a
+# pgrep -f of /proc/*/cmdline (busybox has no pgrep).
+pgrep_f() {
+	local f p
+
+	for f in /proc/[0-9]*/cmdline; do
+		p=${f#/proc/}
+		p=${p%/cmdline}
+		tr '\0' ' ' <"$f" 2>/dev/null | grep -qE -- "$1" && echo "$p"
+	done
+}
