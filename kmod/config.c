@@ -909,7 +909,7 @@ MODULE_PARM_DESC(cmdline,
 		 "/proc/PID/cmdline of a translated program shows its own argv, not the runtime's: auto (per known runtime), 1 or 0 (default: auto)");
 module_param_cb(exe, &ident_ops, (void *)&ident_exe, 0644);
 MODULE_PARM_DESC(exe,
-		 "/proc/PID/exe of a translated program is its own file, also for the runtime itself: auto (per known runtime; none yet), 1 or 0 (default: auto)");
+		 "/proc/PID/exe of a translated program is its own file, also for the runtime itself: auto (off for every known runtime), 1 or 0 (default: auto)");
 
 /*
  * Find the load-time runtime: the one given (its syntax already
