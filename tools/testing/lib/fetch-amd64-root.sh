@@ -30,6 +30,9 @@ COMP=(-comp zstd -Xcompression-level 6)
 
 log() { printf 'fetch-amd64-root: %s\n' "$*" >&2; }
 die() { printf 'fetch-amd64-root: error: %s\n' "$*" >&2; exit 1; }
+# apt_sources: lib/fetch-lib.sh
+# shellcheck source=SCRIPTDIR/fetch-lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/fetch-lib.sh"
 
 key=$( {
 	echo "format=$FORMAT suite=$SUITE arch=amd64 variant=minbase"
@@ -56,19 +59,8 @@ for c in mmdebstrap mksquashfs; do
 done
 [ "$(id -u)" = 0 ] || die "must run as root (mmdebstrap's root mode)"
 
-# The host's amd64 archive entries of SUITE: "deb URI SUITE COMPONENT...".
-sources() {
-	# shellcheck disable=SC2016 # apt's own $(FIELD) placeholders
-	apt-get indextargets --format '$(REPO_URI) $(RELEASE) $(COMPONENT)' \
-		'Created-By: Packages' 'Architecture: amd64' |
-		awk -v s="$SUITE" '$2 == s || $2 ~ "^" s "-(updates|security)$" {
-			k = $1 " " $2
-			if (!(k in c)) order[n++] = k
-			c[k] = c[k] " " $3
-		}
-		END { for (i = 0; i < n; i++) print "deb " order[i] c[order[i]] }'
-}
-mapfile -t mirrors < <(sources)
+# The host's amd64 archive entries of SUITE.
+mapfile -t mirrors < <(apt_sources "$SUITE" amd64)
 [ ${#mirrors[@]} -gt 0 ] || mirrors=("deb http://deb.debian.org/debian $SUITE main")
 
 start=$(date +%s)

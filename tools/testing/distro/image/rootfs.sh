@@ -29,6 +29,9 @@ set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=../../lib/common.sh
 . "$HERE/../../lib/common.sh"
+# apt_sources
+# shellcheck source=../../lib/fetch-lib.sh
+. "$HERE/../../lib/fetch-lib.sh"
 
 [ $# -eq 2 ] || { echo "usage: $0 KVER OUTVAR-FILE" >&2; exit 2; }
 KVER=$1
@@ -69,19 +72,8 @@ fi
 
 # The archive's entries for arm64, as the host's apt sees them
 # (fetch-deps.sh added arm64 as a foreign architecture), restricted to
-# this release's suites: "deb URI SUITE COMPONENT...".
-sources() {
-	# shellcheck disable=SC2016 # apt's own $(FIELD) placeholders
-	apt-get indextargets --format '$(REPO_URI) $(RELEASE) $(COMPONENT)' \
-		'Created-By: Packages' 'Architecture: arm64' |
-		awk -v s="$SUITE" '$2 == s || $2 ~ "^" s "-(updates|security)$" {
-			k = $1 " " $2
-			if (!(k in c)) order[n++] = k
-			c[k] = c[k] " " $3
-		}
-		END { for (i = 0; i < n; i++) print "deb " order[i] c[order[i]] }'
-}
-mapfile -t mirrors < <(sources)
+# this release's suites.
+mapfile -t mirrors < <(apt_sources "$SUITE" arm64)
 if [ ${#mirrors[@]} -eq 0 ]; then
 	echo "rootfs: apt knows no arm64 index of $SUITE (run tools/testing/lib/fetch-deps.sh)" >&2
 	exit 1
