@@ -173,9 +173,9 @@ cp "$ARM/hello" "$d/pinned"
 check_line "$t/runtime-pinned-file-replaced" marker_x86=1 "$("$HELLO" 2>&1)"
 xl_param runtime "$QEMU_RUNTIME" >/dev/null
 
-# --- bad switch writes ---------------------------------------------------
-for s in enabled preserve_argv0 open_binary credentials; do
-	before=$(param_bool "$s")
+# --- bad switch writes (cmdline and exe also take auto) -------------------
+for s in enabled preserve_argv0 open_binary credentials cmdline exe; do
+	before=$(cat "$PARAMS/$s")
 	for v in 2 -1 0x1 "yes please" "o n" ""; do
 		tag=$(printf '%s' "$v" | tr -c 'a-z0-9-' _)
 		check_eq "$t/switch-$s-value-${tag:-empty}" EINVAL \
@@ -186,7 +186,7 @@ for s in enabled preserve_argv0 open_binary credentials; do
 	check_eq "$t/switch-$s-nul-first" EINVAL \
 		"$(bigw "$PARAMS/$s" 2 '\x001')"
 	check_eq "$t/switch-$s-1mib" EINVAL "$(bigw "$PARAMS/$s" 1048576 1)"
-	check_eq "$t/switch-$s-kept" "$before" "$(param_bool "$s")"
+	check_eq "$t/switch-$s-kept" "$before" "$(cat "$PARAMS/$s")"
 done
 
 # --- bad cpuinfo profile writes ------------------------------------------
