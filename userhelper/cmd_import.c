@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * xlatectl import [--dry-run] [FILE | --auto]: configure xlate from the
- * binfmt_misc registration a runtime's package ships, in one write of
- * that line to /sys/kernel/xlate/config.
+ * binfmt_misc registrations a runtime's package ships: the x86-64 one
+ * and the i386 one (runtime32), each in one write of its line to
+ * /sys/kernel/xlate/config.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -30,12 +31,14 @@ static const char import_usage[] =
 	"format), or with --auto (the default) the first one an installed\n"
 	"runtime ships, searched in /etc/binfmt.d, /run/binfmt.d,\n"
 	"/usr/local/lib/binfmt.d, /usr/lib/binfmt.d (*.conf, by file name),\n"
-	"then /usr/share/binfmts.  The line is written to\n"
-	"/sys/kernel/xlate/config in one write (needs CAP_SYS_ADMIN);\n"
-	"--dry-run prints it instead.\n";
+	"then /usr/share/binfmts; and the i386 one the same way, for\n"
+	"runtime32.  Each line is written to /sys/kernel/xlate/config in one\n"
+	"write (needs CAP_SYS_ADMIN); --dry-run prints them instead.\n";
 
 static const char no_reg[] =
-	"has no x86-64 ELF registration xlate can use";
+	"has no x86-64 or i386 ELF registration xlate can use";
+
+#define NR_ABIS	2	/* x86-64, then i386 */
 
 /* "P O C" of a registration, or "none". */
 static const char *modes(const struct import_reg *r)
@@ -48,11 +51,13 @@ static const char *modes(const struct import_reg *r)
 }
 
 /*
- * The x86-64 registration of @path (shown as @shown, its name @name for
- * update-binfmts): 1 found, 0 none, -1 unreadable or malformed.
+ * The x86-64 (@i386: i386) registration of @path (shown as @shown, its
+ * name @name for update-binfmts): 1 found, 0 none, -1 unreadable or
+ * malformed.  The i386 pass says nothing of a malformed file: the
+ * x86-64 pass did.
  */
 static int from_file(const char *path, const char *shown, const char *name,
-		     struct import_reg *reg)
+		     bool i386, struct import_reg *reg)
 {
 	enum import_format fmt;
 	char *text;
@@ -60,13 +65,16 @@ static int from_file(const char *path, const char *shown, const char *name,
 
 	ret = import_read_file(path, &text);
 	if (ret) {
+		if (i386)
+			return -1;
 		fprintf(stderr, "xlatectl: %s: %s\n", shown,
 			ret == -EINVAL ? "holds a NUL byte: not a text file" :
 			strerror(-ret));
 		return -1;
 	}
 	fmt = import_detect(text);
-	ret = import_text(text, fmt, shown, name, reg, stderr);
+	ret = import_text(text, fmt, shown, name, i386, reg,
+			  i386 ? NULL : stderr);
 	free(text);
 	return ret < 0 ? -1 : ret;
 }
@@ -131,10 +139,11 @@ static bool installed(const char *abs)
 }
 
 /*
- * Try the files @f[0..@n) in order: the first x86-64 registration with
- * an installed interpreter.  Return: 1 (@shown set), 0 none.
+ * Try the files @f[0..@n) in order: the first x86-64 (@i386: i386)
+ * registration with an installed interpreter.  Return: 1 (@shown set),
+ * 0 none.
  */
-static int search(struct found_file *f, int n, bool ub,
+static int search(struct found_file *f, int n, bool ub, bool i386,
 		  struct import_reg *reg, char *shown, size_t size)
 {
 	char abs[PATH_BUF], path[PATH_BUF];
@@ -143,7 +152,7 @@ static int search(struct found_file *f, int n, bool ub,
 	for (i = 0; i < n; i++) {
 		snprintf(abs, sizeof(abs), "%s/%s", f[i].dir, f[i].name);
 		root_path(path, sizeof(path), abs);
-		if (from_file(path, abs, ub ? f[i].name : "", reg) <= 0)
+		if (from_file(path, abs, ub ? f[i].name : "", i386, reg) <= 0)
 			continue;
 		if (installed(reg->interpreter)) {
 			snprintf(shown, size, "%s", abs);
@@ -167,7 +176,8 @@ static void free_found(struct found_file *f, int n)
 }
 
 /* --auto: 1 found (@shown set), 0 none. */
-static int auto_search(struct import_reg *reg, char *shown, size_t size)
+static int auto_search(bool i386, struct import_reg *reg, char *shown,
+		       size_t size)
 {
 	static struct found_file f[MAX_FILES];
 	int i, n = 0, ret;
@@ -175,13 +185,13 @@ static int auto_search(struct import_reg *reg, char *shown, size_t size)
 	for (i = 0; binfmt_d_dirs[i]; i++)
 		n = list_dir(f, n, binfmt_d_dirs[i], ".conf");
 	qsort(f, n, sizeof(f[0]), cmp_found);
-	ret = search(f, n, false, reg, shown, size);
+	ret = search(f, n, false, i386, reg, shown, size);
 	free_found(f, n);
 	if (ret)
 		return ret;
 	n = list_dir(f, 0, UPDATE_BINFMTS_DIR, "");
 	qsort(f, n, sizeof(f[0]), cmp_found);
-	ret = search(f, n, true, reg, shown, size);
+	ret = search(f, n, true, i386, reg, shown, size);
 	free_found(f, n);
 	return ret;
 }
@@ -203,10 +213,11 @@ static const char *base_name(const char *path)
  */
 int cmd_import(int argc, char **argv)
 {
-	static struct import_reg reg;
-	char shown[PATH_BUF], path[PATH_BUF];
+	static struct import_reg reg[NR_ABIS];
+	static const char *const abi_word[NR_ABIS] = { "", "runtime32 " };
+	char shown[NR_ABIS][PATH_BUF], path[PATH_BUF];
 	const char *file = NULL;
-	bool dry_run = false, autom = false;
+	bool dry_run = false, autom = false, have[NR_ABIS] = { false };
 	bool at_open;
 	int i, ret, err;
 
@@ -234,36 +245,56 @@ int cmd_import(int argc, char **argv)
 		return usage_error("import", "FILE and --auto exclude each other");
 	if (!dry_run && !module_loaded())
 		return not_loaded();
-	if (file) {
-		snprintf(shown, sizeof(shown), "%s", file);
-		ret = from_file(file, file, base_name(file), &reg);
-		if (ret <= 0) {
-			fprintf(stderr, "xlatectl: import: %s %s; nothing changed\n",
-				file, ret ? "is malformed or unreadable" : no_reg);
+	for (i = 0; i < NR_ABIS; i++) {
+		if (!file) {
+			have[i] = auto_search(i, &reg[i], shown[i],
+					      sizeof(shown[i]));
+			continue;
+		}
+		snprintf(shown[i], sizeof(shown[i]), "%s", file);
+		ret = from_file(file, file, base_name(file), i, &reg[i]);
+		if (ret < 0) {
+			fprintf(stderr,
+				"xlatectl: import: %s is malformed or unreadable; nothing changed\n",
+				file);
 			return EXIT_FAIL;
 		}
-	} else if (!auto_search(&reg, shown, sizeof(shown))) {
-		fprintf(stderr, "xlatectl: import: %s; nothing changed\n",
-			"no installed runtime ships an x86-64 ELF registration (searched /etc/binfmt.d, /run/binfmt.d, /usr/local/lib/binfmt.d, /usr/lib/binfmt.d, /usr/share/binfmts)");
+		have[i] = ret;
+	}
+	if (!have[0] && !have[1]) {
+		if (file)
+			fprintf(stderr, "xlatectl: import: %s %s; nothing changed\n",
+				file, no_reg);
+		else
+			fprintf(stderr, "xlatectl: import: %s; nothing changed\n",
+				"no installed runtime ships an x86-64 or i386 ELF registration (searched /etc/binfmt.d, /run/binfmt.d, /usr/local/lib/binfmt.d, /usr/lib/binfmt.d, /usr/share/binfmts)");
 		return EXIT_FAIL;
 	}
-	if (dry_run) {
-		printf("%s\n", reg.line);
-		fprintf(stderr, "xlatectl: import: dry run, from %s: ", shown);
-		fprintf(stderr, "runtime %s, modes %s; nothing written\n",
-			reg.interpreter, modes(&reg));
-		return fflush(stdout) ? EXIT_FAIL : EXIT_OK;
-	}
-	sys_path(path, sizeof(path), XLATE_SYSFS_CONFIG);
-	err = write_value(path, reg.line, &at_open);
-	if (err) {
-		char what[PATH_BUF + 16];
+	for (i = 0; i < NR_ABIS; i++) {
+		if (!have[i])
+			continue;
+		if (dry_run) {
+			printf("%s\n", reg[i].line);
+			fprintf(stderr,
+				"xlatectl: import: dry run, from %s: %sruntime %s, modes %s; nothing written\n",
+				shown[i], abi_word[i], reg[i].interpreter,
+				modes(&reg[i]));
+			continue;
+		}
+		/* One write per ABI: each is atomic, the pair is not. */
+		sys_path(path, sizeof(path), XLATE_SYSFS_CONFIG);
+		err = write_value(path, reg[i].line, &at_open);
+		if (err) {
+			char what[PATH_BUF + 32];
 
-		snprintf(what, sizeof(what), "import %s", shown);
-		report_write_error(what, -err, at_open, config_errmsg);
-		return EXIT_FAIL;
+			snprintf(what, sizeof(what), "import %s%s", shown[i],
+				 i && have[0] ? " (x86-64 done, i386 not)" : "");
+			report_write_error(what, -err, at_open, config_errmsg);
+			return EXIT_FAIL;
+		}
+		printf("configured %sfrom %s: runtime %s, modes %s\n",
+		       abi_word[i], shown[i], reg[i].interpreter,
+		       modes(&reg[i]));
 	}
-	printf("configured from %s: runtime %s, modes %s\n", shown,
-	       reg.interpreter, modes(&reg));
 	return fflush(stdout) ? EXIT_FAIL : EXIT_OK;
 }

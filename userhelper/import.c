@@ -13,8 +13,9 @@
  *    has no key for binfmt_misc's O flag, so such a line never has O.
  *
  * A line binfmt_misc itself would refuse makes the file malformed.  A
- * well-formed registration is x86-64's when kmod/lib/binfmt_line.c, the
- * parser /sys/kernel/xlate/config uses, accepts it.
+ * well-formed registration is x86-64's or i386's when
+ * kmod/lib/binfmt_line.c, the parser /sys/kernel/xlate/config uses,
+ * accepts it as that ABI's.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -228,8 +229,9 @@ enum import_format import_detect(const char *text)
 }
 
 /*
- * One registration line: 1 if it is x86-64's (the first one is kept in
- * @reg), 0 if it is not, -EINVAL if binfmt_misc would refuse it.
+ * One registration line: 1 if it is the ABI's @reg asks for (x86-64, or
+ * i386 with @reg->i386; the first one is kept in @reg), 0 if it is not,
+ * -EINVAL if binfmt_misc would refuse it.
  */
 static int take_line(const char *line, const char *file, int lineno,
 		     struct import_reg *reg, FILE *diag)
@@ -249,18 +251,22 @@ static int take_line(const char *line, const char *file, int lineno,
 		note(diag, file, lineno, "out of memory");
 		return -ENOMEM;
 	}
-	if (xlate_binfmt_line_parse(copy, &out, &why)) {
-		if (claims)
+	if (xlate_binfmt_line_parse_x86(copy, &out, &why)) {
+		if (claims && !reg->i386)
 			note(diag, file, lineno,
 			     "takes x86-64 ELF files, but xlate cannot use it: %s",
 			     why);
 		free(copy);
 		return 0;
 	}
+	if (out.i386 != reg->i386) {
+		free(copy);
+		return 0;
+	}
 	if (reg->line[0]) {
 		reg->others++;
-		note(diag, file, lineno,
-		     "another x86-64 registration (%s), not used", out.name);
+		note(diag, file, lineno, "another %s registration (%s), not used",
+		     reg->i386 ? "i386" : "x86-64", out.name);
 	} else {
 		snprintf(reg->line, sizeof(reg->line), "%s", line);
 		reg->lineno = lineno;
@@ -431,25 +437,27 @@ static int update_binfmts(char *text, const char *file, const char *name,
 }
 
 /**
- * import_text() - find the x86-64 registration of a registration file
+ * import_text() - find the x86-64 or i386 registration of a file
  * @text: the file's contents (not changed)
  * @fmt: its format
  * @file: its name, for messages ("FILE:LINE: ...")
  * @name: the registration's name for an update-binfmts file (the file
  *        name under /usr/share/binfmts)
- * @reg: emptied, then the first x86-64 registration
+ * @i386: look for the i386 registration (runtime32's), not x86-64's
+ * @reg: emptied, then the first registration of that ABI
  * @diag: where messages go, or NULL
  *
  * Return: 1 if @reg holds one, 0 if the file has none, -EINVAL if it is
  * malformed (a message says where and why), -ENOMEM.
  */
 int import_text(const char *text, enum import_format fmt, const char *file,
-		const char *name, struct import_reg *reg, FILE *diag)
+		const char *name, bool i386, struct import_reg *reg, FILE *diag)
 {
 	char *copy = strdup(text);
 	int ret;
 
 	memset(reg, 0, sizeof(*reg));
+	reg->i386 = i386;
 	if (!copy)
 		return -ENOMEM;
 	if (fmt == IMPORT_UPDATE_BINFMTS)
@@ -457,8 +465,10 @@ int import_text(const char *text, enum import_format fmt, const char *file,
 	else
 		ret = binfmt_d(copy, file, reg, diag);
 	free(copy);
-	if (ret < 0)
+	if (ret < 0) {
 		memset(reg, 0, sizeof(*reg));
+		reg->i386 = i386;
+	}
 	return ret;
 }
 

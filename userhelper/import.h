@@ -22,7 +22,7 @@ enum import_format {
 };
 
 /**
- * struct import_reg - the x86-64 registration found in a file
+ * struct import_reg - the x86-64 or i386 registration found in a file
  * @line: the registration line to write, without a newline
  * @lineno: its line in the file (update-binfmts: the interpreter key's)
  * @name: its name
@@ -30,7 +30,8 @@ enum import_format {
  * @preserve_argv0: flag P
  * @open_binary: flag O
  * @credentials: flag C
- * @others: further x86-64 registrations in the file, not used
+ * @others: further registrations of the ABI in the file, not used
+ * @i386: the ABI looked for is i386 (runtime32), not x86-64
  */
 struct import_reg {
 	char line[IMPORT_LINE_MAX];
@@ -41,12 +42,13 @@ struct import_reg {
 	bool open_binary;
 	bool credentials;
 	int others;
+	bool i386;
 };
 
 const char *import_check_line(const char *line, bool *claims_x86_64);
 enum import_format import_detect(const char *text);
 int import_text(const char *text, enum import_format fmt, const char *file,
-		const char *name, struct import_reg *reg, FILE *diag);
+		const char *name, bool i386, struct import_reg *reg, FILE *diag);
 int import_read_file(const char *path, char **text);
 
 #endif /* XLATECTL_IMPORT_H */

@@ -324,11 +324,10 @@ while IFS='|' read -r name msg content; do
 done <<'E'
 too-few-fields.conf|reg/too-few-fields.conf:2: fewer than 7 fields|# c@N@:q:M::@M@:@K@:/q
 too-many-fields.conf|too-many-fields.conf:1: text after the flags|:q:M::@M@:@K@:/q:PF:x
-E-type.conf|E-type.conf has no x86-64 ELF registration|:wine:E::exe::/usr/bin/wine:
+E-type.conf|E-type.conf has no x86-64 or i386 ELF registration|:wine:E::exe::/usr/bin/wine:
 offset.conf|offset.conf:1: takes x86-64 ELF files, but xlate cannot use it: offset is not 0|:q:M:4:\x02\x01\x01:\xff\xff\xff:/q:
-arm64.conf|arm64.conf has no x86-64 ELF registration|:a:M::@E@\xb7\x00:@K@:/q:
-i386.conf|i386.conf has no x86-64 ELF registration|:i:M::\x7fELF\x01\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\x03\x00:@K@:/q:
-x32.conf|x32.conf has no x86-64 ELF registration|:x:M::\x7fELF\x01\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\x3e\x00:@K@:/q:
+arm64.conf|arm64.conf has no x86-64 or i386 ELF registration|:a:M::@E@\xb7\x00:@K@:/q:
+x32.conf|x32.conf has no x86-64 or i386 ELF registration|:x:M::\x7fELF\x01\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\x3e\x00:@K@:/q:
 any-elf.conf|any-elf.conf:1: takes x86-64 ELF files, but xlate cannot use it: magic and mask do not select x86-64|:a:M::\x7fELF::/q:
 mask-longer.conf|mask-longer.conf:1: the mask is not as long as the magic|:q:M::@M@:@K@\xff:/q:
 mask-shorter.conf|mask-shorter.conf:1: the mask is not as long as the magic|:q:M::@M@:\xff\xff:/q:
@@ -344,6 +343,21 @@ ub-preserve-maybe|ub-preserve-maybe:3: preserve must be yes or no|interpreter /q
 ub-no-interpreter|ub-no-interpreter: no interpreter key|package p@N@magic @M@@N@mask @K@
 ub-twice|ub-twice:2: magic given twice|magic @M@@N@magic @M@@N@interpreter /q
 E
+# An i386 registration configures runtime32.
+i386magic='\x7fELF\x01\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\x03\x00'
+printf ':i:M::%s:%s:/q:OC\n' "$i386magic" "$qmask" >"$tmp/reg/i386.conf"
+echo unchanged >"$cfg"
+expect_rc import/i386 0 import "$tmp/reg/i386.conf"
+expect_eq import/i386-says "configured runtime32 from $tmp/reg/i386.conf: runtime /q, modes O C" "$out"
+expect_eq import/i386-written "$(cat "$tmp/reg/i386.conf")" "$(cat "$cfg")"
+expect_rc import/i386-dry-run 0 import --dry-run "$tmp/reg/i386.conf"
+expect_in import/i386-dry-run-says "from $tmp/reg/i386.conf: runtime32 runtime /q, modes O C; nothing written" "$err"
+# Both in one file: x86-64 first, then i386 (the fake file keeps the last).
+cat "$tmp/reg/pipe.conf" "$tmp/reg/i386.conf" >"$tmp/reg/both.conf"
+expect_rc import/both 0 import "$tmp/reg/both.conf"
+expect_eq import/both-says "configured from $tmp/reg/both.conf: runtime /opt/a:b/qemu, modes P
+configured runtime32 from $tmp/reg/both.conf: runtime /q, modes O C" "$out"
+expect_eq import/both-i386-written-last "$(cat "$tmp/reg/i386.conf")" "$(cat "$cfg")"
 expect_rc import/missing-file 1 import "$tmp/reg/nonexistent"
 expect_in import/missing-file-message "No such file" "$err"
 expect_rc import/directory 1 import "$tmp/reg"
@@ -367,7 +381,7 @@ auto() {	# NAME WANT-FROM WANT-RUNTIME WANT-MODES [ARGS]
 	expect_eq "import/auto/$name/says" "configured from $from: runtime $rt, modes $modes" "$out"
 }
 expect_rc import/auto/nothing 1 import --auto
-expect_in import/auto/nothing-message "no installed runtime ships an x86-64 ELF registration" "$err"
+expect_in import/auto/nothing-message "no installed runtime ships an x86-64 or i386 ELF registration" "$err"
 cp "$data/qemu-user-static_7.2.binfmt.d.conf" "$r/usr/lib/binfmt.d/qemu-x86_64.conf"
 expect_rc import/auto/interpreter-missing 1 import --auto
 expect_in import/auto/interpreter-missing-message "/usr/lib/binfmt.d/qemu-x86_64.conf:1: interpreter /usr/libexec/qemu-binfmt/x86_64-binfmt-P is not installed" "$err"
@@ -376,6 +390,18 @@ ln -s ../../bin/qemu-x86_64-static "$r/usr/libexec/qemu-binfmt/x86_64-binfmt-P"
 auto qemu /usr/lib/binfmt.d/qemu-x86_64.conf /usr/libexec/qemu-binfmt/x86_64-binfmt-P "P O" --auto
 expect_eq import/auto/qemu-written "$(cat "$r/usr/lib/binfmt.d/qemu-x86_64.conf")" "$(cat "$cfg")"
 auto no-argument-is-auto /usr/lib/binfmt.d/qemu-x86_64.conf /usr/libexec/qemu-binfmt/x86_64-binfmt-P "P O"
+# With qemu-i386's registration installed too, both are configured.
+printf ':qemu-i386:M::%s:%s:/usr/libexec/qemu-binfmt/i386-binfmt-P:OCF\n' \
+	"$i386magic" "$qmask" >"$r/usr/lib/binfmt.d/qemu-i386.conf"
+expect_rc import/auto/i386-interpreter-missing 0 import --auto
+expect_in import/auto/i386-interpreter-missing-message "qemu-i386.conf:1: interpreter /usr/libexec/qemu-binfmt/i386-binfmt-P is not installed" "$err"
+ln -s ../../bin/qemu-x86_64-static "$r/usr/libexec/qemu-binfmt/i386-binfmt-P"
+echo unchanged >"$cfg"
+expect_rc import/auto/with-i386 0 import --auto
+expect_eq import/auto/with-i386-says "configured from /usr/lib/binfmt.d/qemu-x86_64.conf: runtime /usr/libexec/qemu-binfmt/x86_64-binfmt-P, modes P O
+configured runtime32 from /usr/lib/binfmt.d/qemu-i386.conf: runtime /usr/libexec/qemu-binfmt/i386-binfmt-P, modes O C" "$out"
+expect_eq import/auto/with-i386-written-last "$(cat "$r/usr/lib/binfmt.d/qemu-i386.conf")" "$(cat "$cfg")"
+rm "$r/usr/lib/binfmt.d/qemu-i386.conf" "$r/usr/libexec/qemu-binfmt/i386-binfmt-P"
 cp "$data/box64_0.3.4.binfmt.d.conf" "$r/usr/local/lib/binfmt.d/box64.conf"
 auto box64-not-installed /usr/lib/binfmt.d/qemu-x86_64.conf /usr/libexec/qemu-binfmt/x86_64-binfmt-P "P O"
 expect_in import/auto/box64-not-installed-message "/usr/local/lib/binfmt.d/box64.conf:2: interpreter /usr/bin/box64 is not installed, skipped" "$err"

@@ -37,7 +37,8 @@ static void real_files(void)
 			   "cannot read %s", path))
 			continue;
 		fmt = import_detect(text);
-		ret = import_text(text, fmt, path, c->want_name, &reg, NULL);
+		ret = import_text(text, fmt, path, c->want_name, false, &reg,
+				  NULL);
 		free(text);
 		snprintf(want, sizeof(want), "%s", c->line);
 		want[strcspn(want, "\n")] = '\0';
@@ -59,6 +60,7 @@ struct text_case {
 	/* found: the interpreter; refused: the line number in the message */
 	const char *interpreter;
 	int lineno;
+	bool i386;	/* look for the i386 registration */
 };
 
 #define LINE(n, rest)	":" n ":M::" QEMU_MAGIC ":" QEMU_MASK ":" rest
@@ -76,6 +78,26 @@ static const struct text_case text_cases[] = {
 	{ "import/text/only-i386",
 	  ":qemu-i386:M::" I386_MAGIC ":" QEMU_MASK ":/usr/bin/qemu-i386:F\n",
 	  .ret = 0 },
+	{ "import/i386/only-i386",
+	  ":qemu-i386:M::" I386_MAGIC ":" QEMU_MASK ":/usr/bin/qemu-i386:F\n",
+	  .ret = 1, .interpreter = "/usr/bin/qemu-i386", .i386 = true },
+	{ "import/i386/after-x86_64",
+	  LINE("x", "/x:P") "\n:qemu-i386:M::" I386_MAGIC ":" QEMU_MASK
+	  ":/usr/bin/qemu-i386:F\n", .ret = 1,
+	  .interpreter = "/usr/bin/qemu-i386", .i386 = true },
+	{ "import/i386/first-of-two",
+	  ":a:M::" I386_MAGIC ":" QEMU_MASK ":/a:\n:b:M::" I386_MAGIC ":"
+	  QEMU_MASK ":/b:\n", .ret = 1, .interpreter = "/a", .i386 = true },
+	{ "import/i386/none-in-x86_64-file", LINE("x", "/x:P"), .ret = 0,
+	  .i386 = true },
+	{ "import/i386/x32-not-used",
+	  ":x:M::" X32_MAGIC ":" QEMU_MASK ":/x:\n", .ret = 0, .i386 = true },
+	{ "import/i386/ub",
+	  "package p\ninterpreter /u\nmagic " I386_MAGIC "\nmask " QEMU_MASK
+	  "\n", .ret = 1, .interpreter = "/u", .i386 = true },
+	{ "import/i386/malformed-still-refused",
+	  ":a:M::" I386_MAGIC ":" QEMU_MASK ":/a:PX\n", .ret = -EINVAL,
+	  .lineno = 1, .i386 = true },
 	{ "import/text/extension", ":wine:E::exe::/usr/bin/wine:\n", .ret = 0 },
 	{ "import/text/empty", "", .ret = 0 },
 	{ "import/text/any-elf-not-used", ":a:M::\\x7fELF::/a:\n", .ret = 0 },
@@ -147,7 +169,7 @@ static void texts(void)
 		if (!diag)
 			abort();
 		ret = import_text(c->text, import_detect(c->text), "F", "n",
-				  &reg, diag);
+				  c->i386, &reg, diag);
 		rewind(diag);
 		msg[fread(msg, 1, sizeof(msg) - 1, diag)] = '\0';
 		fclose(diag);
