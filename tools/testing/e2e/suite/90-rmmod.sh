@@ -119,7 +119,40 @@ load_again "$t/modprobe-after-held"
 check_eq "$t/reloaded-x86-view" x86_64 \
 	"$("$ARM/set-marker" "$ARM/uname-m")"
 
-# 3. Load, use, unload, load: nothing is left behind by a cycle.
+# 3. exe=1: a program whose exe is its own file runs across the rmmod
+# while a loop execs more; the swapped exe_file is the kernel's from
+# then on, and nothing is left behind: the file system they ran from
+# unmounts afterwards.
+mkdir -p "$d/mnt"
+mount -t tmpfs xlate-rmmod "$d/mnt"
+cp /x86/busybox "$d/mnt/busybox"
+check_eq "$t/exe-on" ok "$(xl_param exe 1)"
+"$d/mnt/busybox" sleep 6 &
+sleeper=$!
+wait_until 10 exe_is $sleeper "$d/mnt/busybox"
+check_eq "$t/exe-swapped-before" "$d/mnt/busybox" "$(readlink /proc/$sleeper/exe)"
+(
+	i=0
+	while [ $i -lt 200 ]; do
+		"$d/mnt/busybox" true 2>/dev/null
+		i=$((i + 1))
+	done
+) &
+looper=$!
+try_rmmod "$t/rmmod-exe-swapped"
+if kill -0 $sleeper 2>/dev/null; then
+	check_eq "$t/exe-swapped-after" "$d/mnt/busybox" "$(readlink /proc/$sleeper/exe)"
+	w=writable
+	(: >>"$d/mnt/busybox") 2>/dev/null || w=ETXTBSY
+	check_eq "$t/exe-swapped-after-etxtbsy" ETXTBSY "$w"
+fi
+wait $looper
+wait $sleeper
+check_eq "$t/exe-swapped-finished" 0 "$?"
+check_eq "$t/exe-umount" ok "$(umount "$d/mnt" 2>&1 && echo ok)"
+load_again "$t/modprobe-after-exe"
+
+# 4. Load, use, unload, load: nothing is left behind by a cycle.
 try_rmmod "$t/rmmod-cycle"
 check_eq "$t/rmmod-cycle-unloaded" unloaded "$state"
 load_again "$t/modprobe-final"

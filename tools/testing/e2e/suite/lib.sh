@@ -128,9 +128,15 @@ dmesg_count() {
 
 # xl_set FILE VALUE: write VALUE (one write, with newline) to FILE,
 # remembering FILE's old value the first time; prints "ok" or the errno.
+# cmdline and exe read "auto (on)" or "auto (off)"; "auto" is what sets
+# that back.
 xl_set() {
+	local old
+
 	if ! grep -q "^$1	" "$XL_SAVED" 2>/dev/null; then
-		printf '%s\t%s\n' "$1" "$(cat "$1" 2>/dev/null)" >>"$XL_SAVED"
+		old=$(cat "$1" 2>/dev/null)
+		case $old in "auto ("*")") old=auto ;; esac
+		printf '%s\t%s\n' "$1" "$old" >>"$XL_SAVED"
 	fi
 	"$ARM/sysfs-write" "$1" "$2"
 }
@@ -147,7 +153,8 @@ xl_restore() {
 	[ -f "$XL_SAVED" ] || return 0
 	tac "$XL_SAVED" | while IFS='	' read -r file value; do
 		r=$("$ARM/sysfs-write" "$file" "$value")
-		[ "$r" = ok ] || echo "lib.sh: restoring $file to '$value': $r" >&2
+		[ "$r" = ok ] ||
+			fail "restore${file#/sys}" "writing '$value' back: $r"
 	done
 	rm -f "$XL_SAVED"
 }
