@@ -86,16 +86,11 @@ static DECLARE_WORK(boot_retry_work, boot_retry_fn);
  * each comes from).  binfmt_misc's F is what xlate always does.
  * cmdline: what cmdline=auto does for it, on only where measured right
  * (the runtime neither rewrites its argv block nor sets arg_start).
- * exe: what exe=auto does, on only for a runtime that reads neither its
- * own /proc/self/exe nor other instances' /proc/PID/exe.  None of these
- * qualifies (runtimes.rst): qemu reads its own at start, box64 -k finds
- * its instances by exe, FEX re-execs itself through it, Rosetta opens it.
  */
 struct xlate_known_runtime {
 	const char *path;
 	struct xlate_switches modes;
 	bool cmdline;
-	bool exe;
 };
 
 static const struct xlate_known_runtime xlate_known_runtimes[] = {
@@ -310,6 +305,12 @@ bool xlate_config_is_runtime(const struct file *file)
 	return ret;
 }
 
+/* A cmdline or exe mode, resolved: auto takes @known's answer. */
+static bool ident_on(int mode, bool known)
+{
+	return mode == XLATE_CMDLINE_AUTO ? known : mode == XLATE_CMDLINE_ON;
+}
+
 /* Work out once what the switches imply, as binfmt_misc does per entry. */
 static void cfg_resolve(const struct xlate_abi_state *a,
 			struct xlate_config *cfg)
@@ -317,14 +318,12 @@ static void cfg_resolve(const struct xlate_abi_state *a,
 	const struct xlate_known_runtime *k = known_runtime(a, cfg->path);
 
 	cfg->execfd = cfg->sw.open_binary || cfg->sw.credentials;
-	if (cfg->cmdline_mode == XLATE_CMDLINE_AUTO)
-		cfg->cmdline = k && k->cmdline;
-	else
-		cfg->cmdline = cfg->cmdline_mode == XLATE_CMDLINE_ON;
-	if (cfg->exe_mode == XLATE_CMDLINE_AUTO)
-		cfg->exe = k && k->exe;
-	else
-		cfg->exe = cfg->exe_mode == XLATE_CMDLINE_ON;
+	cfg->cmdline = ident_on(cfg->cmdline_mode, k && k->cmdline);
+	/*
+	 * exe=auto is off for every runtime: each known one reads its own
+	 * /proc/self/exe or its instances' (runtimes.rst, "exe").
+	 */
+	cfg->exe = ident_on(cfg->exe_mode, false);
 }
 
 /*
