@@ -41,10 +41,6 @@ on_sleep() {
 	esac
 }
 
-cmdline_of() {
-	tr '\0' ' ' <"/proc/$1/cmdline"
-}
-
 started() {
 	[ "$(readlink "/proc/$1/exe")" = "$RT" ]
 }

@@ -223,10 +223,8 @@ xl_param credentials 0 >/dev/null
 cp "$PROBE" "$D/probe-w"
 chmod 0755 "$D/probe-w"
 run_bg env IDPROBE_SLEEP=30 "$D/probe-w"
-w=ETXTBSY
-(: >>"$D/probe-w") 2>/dev/null && w=writable
-r=ETXTBSY
-(: >>"$RT") 2>/dev/null && r=writable
+w=$(writable "$D/probe-w")
+r=$(writable "$RT")
 echo "info: $t: while a translated program runs: its x86-64 binary $w, the runtime $r"
 check_eq "$t/runtime-write-denied" ETXTBSY "$r"
 stop $pid

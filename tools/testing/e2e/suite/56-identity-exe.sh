@@ -36,12 +36,6 @@ run_bg() {
 		echo "$t: pid $pid: exe $(readlink /proc/$pid/exe), not $want" >&2
 }
 
-# writable FILE: "writable" if FILE opens for writing, else "ETXTBSY"
-# (the only refusal root gets on these files).
-writable() {
-	if (: >>"$1") 2>/dev/null; then echo writable; else echo ETXTBSY; fi
-}
-
 # --- the switch ----------------------------------------------------------------
 
 check_eq "$t/param-default-auto-off" "auto (off)" "$(cat "$PARAMS/exe")"

@@ -197,6 +197,12 @@ stop() {
 	wait "$1" 2>/dev/null
 }
 
+# writable FILE: "writable" if FILE opens for writing, else "ETXTBSY"
+# (the only refusal root gets on the files the suites try).
+writable() {
+	if (: >>"$1") 2>/dev/null; then echo writable; else echo ETXTBSY; fi
+}
+
 # pgrep_f REGEX: the pids whose cmdline (NULs as spaces) matches, a
 # pgrep -f of /proc/*/cmdline (busybox has no pgrep).
 pgrep_f() {
