@@ -12,16 +12,28 @@
 
 #include "lib/elf_x86.h"
 
+/*
+ * The syscall wrappers probed.  uname(2) has one wrapper for native and
+ * compat tasks.  personality(2) has two on arm64: the native table
+ * calls arm64's own arm64_personality() (arch/arm64/kernel/sys.c),
+ * while the AArch32 table (sys32.c) calls the generic one, so a
+ * CONFIG_COMPAT kernel (every Debian arm64 kernel) needs both probed;
+ * x86-64's ia32 table likewise has its own wrapper.
+ */
 #if defined(CONFIG_ARM64)
 #define XLATE_HOST_IS_ARM64	1
 #define XLATE_HOST_EM		XLATE_EM_AARCH64
 #define XLATE_SYM_NEWUNAME	"__arm64_sys_newuname"
 #define XLATE_SYM_PERSONALITY	"__arm64_sys_arm64_personality"
+#define XLATE_SYM_COMPAT_PERSONALITY	"__arm64_sys_personality"
+#define XLATE_HAVE_COMPAT_PERSONALITY	IS_ENABLED(CONFIG_COMPAT)
 #elif defined(CONFIG_X86_64)
 #define XLATE_HOST_IS_ARM64	0
 #define XLATE_HOST_EM		XLATE_EM_X86_64
 #define XLATE_SYM_NEWUNAME	"__x64_sys_newuname"
 #define XLATE_SYM_PERSONALITY	"__x64_sys_personality"
+#define XLATE_SYM_COMPAT_PERSONALITY	"__ia32_sys_personality"
+#define XLATE_HAVE_COMPAT_PERSONALITY	IS_ENABLED(CONFIG_IA32_EMULATION)
 #else
 #error "xlate supports arm64 hosts (and builds for x86-64 for testing)"
 #endif
