@@ -265,5 +265,5 @@ void xlate_view_exit(void)
 		view_armed = false;
 	}
 	mutex_unlock(&view_lock);
-	xlate_uname_hook_exit();
+	xlate_probe_exit();
 }
