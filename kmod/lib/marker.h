@@ -155,11 +155,12 @@ static inline bool xlate_marker_exec_translated(unsigned int personality,
  *
  * Only the kernel sets XLATE_PER_TRANSLATED: a call that writes it has
  * it dropped, so both bits written by hand leave XLATE_PER_X86 alone, a
- * marker set by hand, which a secure exec clears.  A task marked by a translated exec cannot drop its marker
- * with personality(2): a real x86 kernel has no such bit.  A marker
- * set by hand stays the caller's to change, and a pending one is
- * dropped by a call that sets another personality (it is hidden from
- * the caller, so a caller that writes back what it read drops it).
+ * marker set by hand, which a secure exec clears.  A task marked by a
+ * translated exec cannot drop its marker with personality(2): a real
+ * x86 kernel has no such bit.  A marker set by hand stays the caller's
+ * to change, and a pending one is dropped by a call that sets another
+ * personality (it is hidden from the caller, so a caller that writes
+ * back what it read drops it).
  *
  * Return: the personality word to keep.
  */
