@@ -139,27 +139,16 @@ static ssize_t reset_store(struct kobject *kobj, struct kobj_attribute *attr,
 
 static struct kobj_attribute reset_attr = __ATTR_WO(reset);
 
-static __printf(2, 0) void seq_sink_vprintf(void *m, const char *fmt,
-					     va_list args)
-{
-	seq_vprintf(m, fmt, args);
-}
-
-static void seq_sink_puts(void *m, const char *s)
-{
-	seq_puts(m, s);
-}
-
 /**
  * xlate_cpuinfo_show() - print one CPU's block of the x86 /proc/cpuinfo
  * @m: the /proc/cpuinfo seq_file
  * @cpu: an online CPU
  *
- * Renders with seq_printf() and seq_puts() under rcu_read_lock(), which
- * do not sleep; when the block does not fit, they mark @m as
- * overflowed, so seq_read() retries with a bigger buffer.  The topology
- * is flat: one package whose cores are the online CPUs, numbered by
- * their rank among them.
+ * Renders straight into the free space of @m's buffer under
+ * rcu_read_lock(), without sleeping.  When the block does not fit, @m is
+ * marked as overflowed, as seq_printf() does, so seq_read() retries with
+ * a bigger buffer.  The topology is flat: one package whose cores are
+ * the online CPUs, numbered by their rank among them.
  *
  * Return: 0.
  */
@@ -176,18 +165,19 @@ int xlate_cpuinfo_show(struct seq_file *m, unsigned int cpu)
 		.apicid = rank,
 		.initial_apicid = rank,
 	};
-	const struct xlate_sink sink = {
-		.vprintf = seq_sink_vprintf,
-		.puts = seq_sink_puts,
-		.ctx = m,
-	};
 	struct profile_box *box;
+	char *buf;
+	size_t room = seq_get_buf(m, &buf);
+	size_t len = 0;
 
 	rcu_read_lock();
 	box = rcu_dereference(cur_profile);
 	if (box)
-		xlate_cpuinfo_render_to(&sink, &box->p, &t);
+		len = xlate_cpuinfo_render(buf, room, &box->p, &t);
 	rcu_read_unlock();
+
+	/* -1 marks the buffer as overflowed, as seq_printf() does */
+	seq_commit(m, len < room ? (int)len : -1);
 	return 0;
 }
 

@@ -25,11 +25,6 @@ void xlate_sbuf_printf(struct xlate_sbuf *sb, const char *fmt, ...)
 	int n;
 
 	va_start(args, fmt);
-	if (sb->sink) {
-		sb->sink->vprintf(sb->sink->ctx, fmt, args);
-		va_end(args);
-		return;
-	}
 	n = vsnprintf(room ? sb->buf + sb->len : NULL, room, fmt, args);
 	va_end(args);
 	if (n > 0)
@@ -46,13 +41,7 @@ void xlate_sbuf_printf(struct xlate_sbuf *sb, const char *fmt, ...)
  */
 void xlate_sbuf_puts(struct xlate_sbuf *sb, const char *s)
 {
-	size_t n;
-
-	if (sb->sink) {
-		sb->sink->puts(sb->sink->ctx, s);
-		return;
-	}
-	n = strlen(s);
+	size_t n = strlen(s);
 
 	if (sb->len < sb->size) {
 		size_t room = sb->size - sb->len - 1;
@@ -91,63 +80,6 @@ void xlate_sbuf_names(struct xlate_sbuf *sb, const unsigned int *map,
 	}
 }
 
-/* The block, into @sb: a buffer or a sink. */
-static void render(struct xlate_sbuf *sb,
-		   const struct xlate_cpuinfo_profile *p,
-		   const struct xlate_cpu_topo *t)
-{
-	xlate_sbuf_printf(sb,
-			  "processor\t: %u\n"
-			  "vendor_id\t: %s\n"
-			  "cpu family\t: %u\n"
-			  "model\t\t: %u\n"
-			  "model name\t: %s\n"
-			  "stepping\t: %u\n",
-			  t->processor,
-			  p->vendor_id[0] ? p->vendor_id : "unknown",
-			  p->family, p->model,
-			  p->model_name[0] ? p->model_name : "unknown",
-			  p->stepping);
-	if (p->microcode)
-		xlate_sbuf_printf(sb, "microcode\t: 0x%x\n", p->microcode);
-	if (xlate_bit_test(p->flags, XLATE_X86_FEATURE_TSC))
-		xlate_sbuf_printf(sb, "cpu MHz\t\t: %u.%03u\n",
-				  p->cpu_khz / 1000, p->cpu_khz % 1000);
-	if (p->cache_size_kb)
-		xlate_sbuf_printf(sb, "cache size\t: %u KB\n",
-				  p->cache_size_kb);
-	xlate_sbuf_printf(sb,
-			  "physical id\t: %u\n"
-			  "siblings\t: %u\n"
-			  "core id\t\t: %u\n"
-			  "cpu cores\t: %u\n"
-			  "apicid\t\t: %u\n"
-			  "initial apicid\t: %u\n",
-			  t->physical_id, t->siblings, t->core_id,
-			  t->cpu_cores, t->apicid, t->initial_apicid);
-	xlate_sbuf_printf(sb,
-			  "fpu\t\t: yes\n"
-			  "fpu_exception\t: yes\n"
-			  "cpuid level\t: %u\n"
-			  "wp\t\t: yes\n",
-			  p->cpuid_level);
-	xlate_sbuf_puts(sb, "flags\t\t:");
-	xlate_sbuf_names(sb, p->flags, xlate_x86_cap_flags,
-			 XLATE_X86_NCAPFLAGS, true);
-	xlate_sbuf_puts(sb, "\nbugs\t\t:");
-	xlate_sbuf_names(sb, p->bugs, xlate_x86_bug_flags,
-			 XLATE_X86_NBUGFLAGS, true);
-	xlate_sbuf_printf(sb,
-			  "\nbogomips\t: %u.%02u\n"
-			  "clflush size\t: %u\n"
-			  "cache_alignment\t: %u\n"
-			  "address sizes\t: %u bits physical, %u bits virtual\n"
-			  "power management:\n\n",
-			  p->bogomips_centi / 100, p->bogomips_centi % 100,
-			  p->clflush_size, p->cache_alignment,
-			  p->phys_bits, p->virt_bits);
-}
-
 /**
  * xlate_cpuinfo_render() - render one CPU's block of /proc/cpuinfo
  * @buf: destination; may be NULL when @size is 0
@@ -170,23 +102,55 @@ size_t xlate_cpuinfo_render(char *buf, size_t size,
 
 	if (size)
 		buf[0] = '\0';
-	render(&sb, p, t);
+	xlate_sbuf_printf(&sb,
+			  "processor\t: %u\n"
+			  "vendor_id\t: %s\n"
+			  "cpu family\t: %u\n"
+			  "model\t\t: %u\n"
+			  "model name\t: %s\n"
+			  "stepping\t: %u\n",
+			  t->processor,
+			  p->vendor_id[0] ? p->vendor_id : "unknown",
+			  p->family, p->model,
+			  p->model_name[0] ? p->model_name : "unknown",
+			  p->stepping);
+	if (p->microcode)
+		xlate_sbuf_printf(&sb, "microcode\t: 0x%x\n", p->microcode);
+	if (xlate_bit_test(p->flags, XLATE_X86_FEATURE_TSC))
+		xlate_sbuf_printf(&sb, "cpu MHz\t\t: %u.%03u\n",
+				  p->cpu_khz / 1000, p->cpu_khz % 1000);
+	if (p->cache_size_kb)
+		xlate_sbuf_printf(&sb, "cache size\t: %u KB\n",
+				  p->cache_size_kb);
+	xlate_sbuf_printf(&sb,
+			  "physical id\t: %u\n"
+			  "siblings\t: %u\n"
+			  "core id\t\t: %u\n"
+			  "cpu cores\t: %u\n"
+			  "apicid\t\t: %u\n"
+			  "initial apicid\t: %u\n",
+			  t->physical_id, t->siblings, t->core_id,
+			  t->cpu_cores, t->apicid, t->initial_apicid);
+	xlate_sbuf_printf(&sb,
+			  "fpu\t\t: yes\n"
+			  "fpu_exception\t: yes\n"
+			  "cpuid level\t: %u\n"
+			  "wp\t\t: yes\n",
+			  p->cpuid_level);
+	xlate_sbuf_puts(&sb, "flags\t\t:");
+	xlate_sbuf_names(&sb, p->flags, xlate_x86_cap_flags,
+			 XLATE_X86_NCAPFLAGS, true);
+	xlate_sbuf_puts(&sb, "\nbugs\t\t:");
+	xlate_sbuf_names(&sb, p->bugs, xlate_x86_bug_flags,
+			 XLATE_X86_NBUGFLAGS, true);
+	xlate_sbuf_printf(&sb,
+			  "\nbogomips\t: %u.%02u\n"
+			  "clflush size\t: %u\n"
+			  "cache_alignment\t: %u\n"
+			  "address sizes\t: %u bits physical, %u bits virtual\n"
+			  "power management:\n\n",
+			  p->bogomips_centi / 100, p->bogomips_centi % 100,
+			  p->clflush_size, p->cache_alignment,
+			  p->phys_bits, p->virt_bits);
 	return sb.len;
-}
-
-/**
- * xlate_cpuinfo_render_to() - render one CPU's block into a sink
- * @sink: where the text goes (the module: seq_vprintf() and seq_puts())
- * @p: the profile every CPU shares
- * @t: where this CPU sits
- *
- * The same text as xlate_cpuinfo_render(), in the same pieces.
- */
-void xlate_cpuinfo_render_to(const struct xlate_sink *sink,
-			     const struct xlate_cpuinfo_profile *p,
-			     const struct xlate_cpu_topo *t)
-{
-	struct xlate_sbuf sb = { .sink = sink };
-
-	render(&sb, p, t);
 }

@@ -89,31 +89,15 @@ static inline void xlate_bit_set(unsigned int *map, unsigned int bit)
 }
 
 /**
- * struct xlate_sink - where rendered text goes instead of a buffer
- * @vprintf: append formatted text
- * @puts: append a string
- * @ctx: their first argument (in the module: the /proc seq_file)
- */
-struct xlate_sink {
-	__printf(2, 0) void (*vprintf)(void *ctx, const char *fmt,
-				       va_list args);
-	void (*puts)(void *ctx, const char *s);
-	void *ctx;
-};
-
-/**
  * struct xlate_sbuf - bounded string builder with snprintf semantics
  * @buf: destination, always NUL-terminated when @size > 0
  * @size: bytes of @buf
  * @len: bytes the whole output needs, NUL excluded (may exceed @size)
- * @sink: if set, the text goes there, and @buf, @size and @len are
- *        not used
  */
 struct xlate_sbuf {
 	char *buf;
 	size_t size;
 	size_t len;
-	const struct xlate_sink *sink;
 };
 
 __printf(2, 3)
@@ -126,8 +110,5 @@ void xlate_sbuf_names(struct xlate_sbuf *sb, const unsigned int *map,
 size_t xlate_cpuinfo_render(char *buf, size_t size,
 			    const struct xlate_cpuinfo_profile *p,
 			    const struct xlate_cpu_topo *t);
-void xlate_cpuinfo_render_to(const struct xlate_sink *sink,
-			     const struct xlate_cpuinfo_profile *p,
-			     const struct xlate_cpu_topo *t);
 
 #endif /* XLATE_LIB_CPUINFO_RENDER_H */

@@ -3,14 +3,10 @@
  * KUnit suite for kmod/lib/cpuinfo_render.c: the rendering of the x86
  * /proc/cpuinfo compared byte for byte with golden text in the layout of
  * show_cpuinfo() (arch/x86/kernel/cpu/proc.c, Linux 6.12, x86-64,
- * CONFIG_SMP), snprintf-style truncation, and the same text through a
- * seq_file with seq_printf() as the /proc hook renders it, including a
- * seq_file too small for it (overflow, so seq_read() retries with a
- * bigger buffer).  The golden text is in
+ * CONFIG_SMP), and snprintf-style truncation.  The golden text is in
  * cpuinfo_cases.h, shared with tools/testing/unit/test_cpuinfo.c.
  */
 #include <kunit/test.h>
-#include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -107,60 +103,12 @@ static void cpuinfo_truncation_test(struct kunit *test)
 	}
 }
 
-static __printf(2, 0) void seq_sink_vprintf(void *m, const char *fmt,
-					     va_list args)
-{
-	seq_vprintf(m, fmt, args);
-}
-
-static void seq_sink_puts(void *m, const char *s)
-{
-	seq_puts(m, s);
-}
-
-/* The 2-CPU golden text, rendered into a seq_file of @size bytes. */
-static void render_seq(struct kunit *test, struct seq_file *m, size_t size)
-{
-	const struct xlate_sink sink = {
-		.vprintf = seq_sink_vprintf,
-		.puts = seq_sink_puts,
-		.ctx = m,
-	};
-	unsigned int cpu;
-
-	memset(m, 0, sizeof(*m));
-	m->buf = kunit_kzalloc(test, size, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, m->buf);
-	m->size = size;
-	for (cpu = 0; cpu < 2; cpu++) {
-		struct xlate_cpu_topo t = golden_topo(cpu, 2);
-
-		xlate_cpuinfo_render_to(&sink, &xlate_cpuinfo_default_profile,
-					&t);
-	}
-}
-
-static void cpuinfo_seq_file_test(struct kunit *test)
-{
-	struct seq_file m;
-	size_t want = strlen(golden_2cpu);
-
-	render_seq(test, &m, BIG_SIZE);
-	KUNIT_EXPECT_FALSE(test, seq_has_overflowed(&m));
-	KUNIT_ASSERT_EQ(test, m.count, want);
-	KUNIT_EXPECT_EQ(test, memcmp(m.buf, golden_2cpu, want), 0);
-	/* Too small: marked as overflowed, as seq_read() expects. */
-	render_seq(test, &m, want / 2);
-	KUNIT_EXPECT_TRUE(test, seq_has_overflowed(&m));
-}
-
 static struct kunit_case cpuinfo_render_cases[] = {
 	KUNIT_CASE(cpuinfo_golden_1cpu_test),
 	KUNIT_CASE(cpuinfo_golden_2cpu_test),
 	KUNIT_CASE(cpuinfo_golden_64cpu_test),
 	KUNIT_CASE(cpuinfo_golden_sparse_test),
 	KUNIT_CASE(cpuinfo_truncation_test),
-	KUNIT_CASE(cpuinfo_seq_file_test),
 	{}
 };
 

@@ -65,57 +65,6 @@ UNIT_TEST(golden)
 	check_text("sparse", big, len, golden_sparse);
 }
 
-/* A sink that appends to a buffer, as seq_printf() appends to a page. */
-struct sink_buf {
-	char buf[1 << 17];
-	size_t len;
-	unsigned int calls;
-};
-
-static __printf(2, 0) void sink_vprintf(void *ctx, const char *fmt,
-					 va_list args)
-{
-	struct sink_buf *b = ctx;
-
-	b->len += vsnprintf(b->buf + b->len, sizeof(b->buf) - b->len, fmt,
-			    args);
-	b->calls++;
-}
-
-static void sink_puts(void *ctx, const char *s)
-{
-	struct sink_buf *b = ctx;
-
-	b->len += snprintf(b->buf + b->len, sizeof(b->buf) - b->len, "%s", s);
-	b->calls++;
-}
-
-/* Through a sink: the same text as into a buffer, for every case. */
-UNIT_TEST(sink)
-{
-	static struct sink_buf b;
-	const struct xlate_sink sink = { sink_vprintf, sink_puts, &b };
-	struct xlate_cpuinfo_profile sp;
-	struct xlate_cpu_topo t;
-	unsigned int cpu;
-	size_t len;
-
-	for (cpu = 0; cpu < 2; cpu++) {
-		t = golden_topo(cpu, 2);
-		xlate_cpuinfo_render_to(&sink, &xlate_cpuinfo_default_profile,
-					&t);
-	}
-	check_text("sink-2cpu", b.buf, b.len, golden_2cpu);
-	CHECK(b.calls > 10, "only %u pieces", b.calls);
-	golden_sparse_profile(&sp);
-	t = golden_topo(3, 4);
-	b.len = 0;
-	xlate_cpuinfo_render_to(&sink, &sp, &t);
-	len = xlate_cpuinfo_render(big, sizeof(big), &sp, &t);
-	check_text("sink-sparse", b.buf, b.len, golden_sparse);
-	CHECK(len == b.len, "buffer %zu, sink %zu", len, b.len);
-}
-
 UNIT_TEST(truncation)
 {
 	const struct xlate_cpuinfo_profile *p = &xlate_cpuinfo_default_profile;
