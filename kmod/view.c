@@ -3,19 +3,20 @@
  * Arming the x86-view hooks only while marked tasks exist.
  *
  * A probe hit costs every caller of the probed function, marked or
- * not: under QEMU a native uname(2) gets 1.66 times slower with a
- * kretprobe (a breakpoint trap), less with an ftrace callback (probe.c;
- * Documentation/benchmarks.rst).  So the uname and cpuinfo probes are
- * registered only while some task carries XLATE_PER_X86, and native
- * tasks pay nothing otherwise:
+ * not: a native uname(2) pays an ftrace callback, or a breakpoint trap
+ * with the kprobe fallback (probe.c; Documentation/benchmarks.rst,
+ * R4A).  So the uname and cpuinfo probes are registered only while
+ * some task carries XLATE_PER_X86, and native tasks pay nothing
+ * otherwise:
  *
  * - armed synchronously, before the exec completes, by every exec that
  *   xlate translates and by every exec of a task that set the marker
  *   by hand (load_binary runs in process context for both);
  * - armed from a work item when a task sets the marker with
- *   personality(2) and does not exec (a kretprobe on the personality
- *   syscall, hit only by personality(2) callers, notices it; it stays
- *   a kretprobe on every kernel, as it rewrites the return value);
+ *   personality(2) and does not exec (kretprobes on the personality
+ *   syscall, native and AArch32, hit only by personality(2) callers,
+ *   notice it; they are kretprobes on every kernel, as they act on
+ *   the syscall's result and rewrite its return value);
  * - disarmed by an idle check that finds, XLATE_VIEW_IDLE after the
  *   last translated exec, that no thread carries either marker bit.
  *   A translated exec gives its task XLATE_PER_TRANSLATED at the
