@@ -90,8 +90,8 @@ static int sync_values(const struct cpu_identity *id, char vals[][2][4200])
 		n++;							\
 	} while (0)
 	PUT("vendor_id", "%s", id->vendor_id);
-	if (*id->model_name)
-		PUT("model_name", "%s", id->model_name);
+	/* without a brand string the kernel prints "unknown", as "" does */
+	PUT("model_name", "%s", id->model_name);
 	PUT("cpu_family", "%u", id->family);
 	PUT("model", "%u", id->model);
 	PUT("stepping", "%u", id->stepping);
@@ -101,6 +101,11 @@ static int sync_values(const struct cpu_identity *id, char vals[][2][4200])
 	if (id->clflush_size >= 8 && id->clflush_size <= 2040) {
 		PUT("clflush_size", "%u", id->clflush_size);
 		PUT("cache_alignment", "%u", id->clflush_size);
+	}
+	/* without leaf 0x80000008 the kernel assumes 36 and 48 bits */
+	if (!id->phys_bits && !id->virt_bits) {
+		PUT("phys_bits", "36");
+		PUT("virt_bits", "48");
 	}
 	if (id->phys_bits >= 32 && id->phys_bits <= 52)
 		PUT("phys_bits", "%u", id->phys_bits);
