@@ -27,7 +27,8 @@
  * Prints "cpuid: ..." and "cpuinfo: ..." lines, one "DIFF: ..." line per
  * difference and "cpuid-check: N differences"; exits 0 with none, 1
  * with some, 2 when CPUINFO cannot be read.  --print prints KEY=VALUE
- * lines of both sides instead (for scripts that compare other tools).
+ * lines of both sides instead (for scripts that compare other tools,
+ * and the first block's vendor, family, model and model name).
  */
 #include <stdarg.h>
 #include <stdbool.h>
@@ -373,6 +374,11 @@ int main(int argc, char **argv)
 		       id.vendor, id.family, id.model, id.stepping, id.name,
 		       id.level, id.phys, id.virt, list, id.psabi, level,
 		       nblocks);
+		/* the first block as read, for a reader without a shell */
+		printf("cpuinfo_vendor=%s\ncpuinfo_family=%ld\n"
+		       "cpuinfo_model=%ld\ncpuinfo_model_name=%s\n",
+		       blocks[0].vendor, blocks[0].family, blocks[0].model,
+		       blocks[0].name);
 		return 0;
 	}
 	printf("cpuid: vendor %s, family %u, model %u, stepping %u, level %u, '%s', %u/%u address bits, x86-64-v%d\n",
