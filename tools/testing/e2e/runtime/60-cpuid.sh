@@ -56,14 +56,24 @@ source_is() {
 }
 
 # agree NAME [ENV...]: cpuid-check (with ENV) finds no difference.
+# box64 0.4 is the exception, asserted as the limit it is: it builds
+# its CPUID brand string from the model name of the /proc/cpuinfo it
+# reads itself, in the translated task (src/os/sysinfo.c readCpuinfo():
+# "Box64 v0.4.3 on " + that name), which is xlate's view; so the brand
+# can never equal the model name, and only the model name may differ.
 agree() {
-	local name=$1 out rc
+	local name=$1 out rc other
 
 	shift
 	out=$(env "$@" "$CHECK" 2>&1)
 	rc=$?
 	printf '%s\n' "$out" | sed "s#^#info: $t/$name: #"
+	other=$(printf '%s\n' "$out" | grep '^DIFF:' | grep -v '^DIFF: model name ')
 	if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -qx 'cpuid-check: 0 differences'; then
+		pass "$t/$name"
+	elif [ "$rt" = box64sid ] && [ "$rc" = 1 ] && [ -z "$other" ] &&
+		printf '%s\n' "$out" | grep -q "^DIFF: model name (processor block 0): CPUID 'Box64 v"; then
+		echo "info: $t/$name: only the model name differs: box64 0.4's brand string is made of the model name it reads"
 		pass "$t/$name"
 	else
 		fail "$t/$name" "exit $rc: $(printf '%s\n' "$out" | grep -E '^(DIFF|cpuid-check)' | head -n 6)"
@@ -185,7 +195,9 @@ words() {
 }
 printf '%s\n' "$ls_out" | sed "s#^#info: $t/lscpu: #"
 check_eq "$t/lscpu-vendor" "$(kv vendor "$vals")" "$(field 'Vendor ID')"
-check_eq "$t/lscpu-model-name" "$(kv model_name "$vals")" "$(field 'Model name')"
+# (box64 0.4: lscpu shows the model name of /proc/cpuinfo, see agree)
+[ "$rt" = box64sid ] ||
+	check_eq "$t/lscpu-model-name" "$(kv model_name "$vals")" "$(field 'Model name')"
 check_eq "$t/lscpu-family-model" "$(kv family "$vals") $(kv model "$vals")" \
 	"$(field 'CPU family') $(field Model)"
 check_eq "$t/lscpu-op-modes" "32-bit, 64-bit" "$(field 'CPU op-mode(s)')"
@@ -237,6 +249,23 @@ out=$(env "$CPU_ENV" "$CTL" cpuinfo sync 2>&1)
 check_eq "$t/per-process-sync-exit" 0 "$?"
 agree per-process-synced "$CPU_ENV"
 "$CTL" cpuinfo sync >/dev/null 2>&1
+
+# --- box64 0.4: its host CPU given, the brand agrees as well ---------------
+# box64 takes the host CPU from BOX64_SYSINFO_* instead of /proc/cpuinfo
+# when BOX64_SYSINFO_CACHED is set (what it passes its own children); set
+# for the programs and for the sync alike, nothing differs any more.
+if [ "$rt" = box64sid ]; then
+	SI="BOX64_SYSINFO_CACHED=1 BOX64_SYSINFO_CPUNAME=arm64 BOX64_SYSINFO_NCPU=$(nproc)"
+	# shellcheck disable=SC2086 # one word per variable
+	out=$(env $SI "$CTL" cpuinfo sync 2>&1)
+	check_eq "$t/box64-sysinfo-sync-exit" 0 "$?"
+	# shellcheck disable=SC2086
+	out=$(env $SI "$CHECK" 2>&1)
+	printf '%s\n' "$out" | grep -E '^(cpuid:|DIFF|cpuid-check)' | sed "s#^#info: $t/box64-sysinfo: #"
+	check_eq "$t/box64-sysinfo-agrees" "cpuid-check: 0 differences" \
+		"$(printf '%s\n' "$out" | grep '^cpuid-check:')"
+	"$CTL" cpuinfo sync >/dev/null 2>&1
+fi
 
 # --- clean up ------------------------------------------------------------
 rm -f /usr/lib/binfmt.d/*.conf
