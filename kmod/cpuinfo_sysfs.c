@@ -43,6 +43,12 @@
  * @inode: its inode
  * @p: the profile, never changed once published
  * @runtime: the runtime's path when it was written ("" for none)
+ *
+ * @file and @inode are only compared with the configuration's, never
+ * dereferenced, and hold nothing (an unmount of the runtime's file
+ * system must not fail because of a stale profile).  For a freed file
+ * to be mistaken for a later runtime, the later one would need the same
+ * path, its file the same address and its inode the same address too.
  */
 struct profile_box {
 	struct rcu_head rcu;
