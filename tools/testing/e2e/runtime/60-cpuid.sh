@@ -30,7 +30,10 @@
 rt=${XLATE_RUNTIME:-qemu7}
 t=cpuid
 CTL=/usr/sbin/xlatectl
-CHECK=$X86/cpuid-check-dyn
+# static where it can be (no loader to run under TCG); box64 loses a
+# static glibc program's output to a pipe and its exit status
+CHECK=$X86/cpuid-check
+case $rt in box64*) CHECK=$X86/cpuid-check-dyn ;; esac
 UNIT=/xlate/xlate-cpuinfo-sync.service
 BF=/xlate/binfmt.d/$rt
 QEMU11_RUNTIME=/opt/qemu11/qemu-x86_64
@@ -89,8 +92,8 @@ cpuid_value() {
 }
 
 # x86_cpuinfo KEY: vendor, family, model or model_name of the first
-# block of /proc/cpuinfo as the x86-64 cpuid-check-dyn reads it (a
-# static x86 busybox loses its output to a pipe under box64).
+# block of /proc/cpuinfo as the x86-64 cpuid-check reads it (not a
+# static x86 busybox: under box64 its output to a pipe is lost).
 x86_cpuinfo() {
 	"$CHECK" --print 2>/dev/null | sed -n "s/^cpuinfo_$1=//p"
 }
