@@ -153,22 +153,33 @@ static int configured_runtime(char *buf, size_t size)
  * measured under: the kernel refuses it (ESTALE) when that is no longer
  * the configured one.  Return: 0 or -errno.
  */
-static int write_profile(const char *runtime, char vals[][2][4200], int n)
+static int write_profile(const char *runtime, char vals[][2][4200], int n,
+			 bool *at_open)
 {
 	static char text[16 * 4300 + PATH_BUF];
 	char path[PATH_BUF];
 	size_t len;
-	bool at_open;
 	int i;
 
 	len = snprintf(text, sizeof(text), "runtime=%s", runtime);
 	for (i = 0; i < n && len < sizeof(text); i++)
 		len += snprintf(text + len, sizeof(text) - len, "\n%s=%s",
 				vals[i][0], vals[i][1]);
+	*at_open = false;
 	if (len >= sizeof(text))
 		return -E2BIG;
 	field_path(path, sizeof(path), "profile");
-	return write_value(path, text, &at_open);
+	return write_value(path, text, at_open);
+}
+
+/* Why a write to cpuinfo/@file failed, as xlatectl says it elsewhere. */
+static void write_why(char *why, size_t whysize, const char *file, int err,
+		      bool at_open)
+{
+	const char *s = at_open ? open_errmsg(-err) : cpuinfo_errmsg(-err);
+
+	snprintf(why, whysize, "writing cpuinfo/%s: %s (%s)", file,
+		 s ? s : strerror(-err), errno_name(-err));
 }
 
 /* A summary of the identity for one line of output. */
@@ -219,8 +230,7 @@ int cpuinfo_sync_run(bool dry, bool quiet, char *why, size_t whysize)
 			field_path(path, sizeof(path), "reset");
 			err = dry ? 0 : write_value(path, "1", &at_open);
 			if (err) {
-				snprintf(why, whysize, "writing %s: %s", path,
-					 strerror(-err));
+				write_why(why, whysize, "reset", err, at_open);
 				return -1;
 			}
 			printf("%s: Rosetta: its own /proc/cpuinfo template is in effect\n",
@@ -233,7 +243,7 @@ int cpuinfo_sync_run(bool dry, bool quiet, char *why, size_t whysize)
 		n = sync_values(&id, vals);
 		if (dry)
 			break;
-		err = write_profile(runtime, vals, n);
+		err = write_profile(runtime, vals, n, &at_open);
 		if (err != -ESTALE)
 			break;
 		/* the runtime changed under the probe: measure the new one */
@@ -242,9 +252,7 @@ int cpuinfo_sync_run(bool dry, bool quiet, char *why, size_t whysize)
 			break;
 	}
 	if (err) {
-		snprintf(why, whysize, "writing the profile: %s (%s)%s",
-			 strerror(-err), errno_name(-err),
-			 err == -ESTALE ? "; the runtime changed while the probe ran" : "");
+		write_why(why, whysize, "profile", err, at_open);
 		return -1;
 	}
 	if (quiet) {
