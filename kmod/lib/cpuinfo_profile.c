@@ -140,12 +140,15 @@ const struct xlate_cpuinfo_profile xlate_cpuinfo_rosetta_profile = {
  */
 bool xlate_runtime_is_rosetta(const char *path)
 {
-	const char *base;
+	size_t len;
 
 	if (!path)
 		return false;
-	base = strrchr(path, '/');
-	return !strcmp(base ? base + 1 : path, "rosetta");
+	/* the tail only: every read of the x86 view asks */
+	len = strlen(path);
+	if (len == 7)
+		return !memcmp(path, "rosetta", 7);
+	return len > 7 && !memcmp(path + len - 8, "/rosetta", 8);
 }
 
 enum field_kind { F_TEXT, F_UINT, F_HEX, F_FIXED, F_FLAGS, F_BUGS };
