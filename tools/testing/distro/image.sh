@@ -48,7 +48,8 @@ OUT=$DISTRO_OUT/image
 declare -A CHECKS=(
 	[install]="kernel qemu-binfmt-d dpkg-install dkms-installed"
 	[check]="systemd-boot modules-load binfmt-qemu runtime-auto x86-hello
-		x86-uname x86-cpuinfo xlatectl-status units-ok purge dmesg-clean"
+		x86-uname x86-cpuinfo cpuinfo-cpuid xlatectl-status units-ok purge
+		dmesg-clean"
 )
 declare -A QRC=()
 HOST_PKGS=(mmdebstrap qemu-user-static arch-test qemu-system-arm qemu-utils
@@ -169,11 +170,13 @@ cp "$dk" "$ctl" "$pl/debs/"
 install -m 0755 "$HERE/image/test.sh" "$pl/test.sh"
 printf 'XLATE_TARGET=%s\nKVER=%s\nVERSION=%s\n' "$TARGET" "$KVER" "$version" >"$pl/env"
 if ! nice make -C "$XLATE_ROOT/tools/testing/e2e/progs" OUT="$OUT/progs" \
-	"$OUT/progs/x86_64/hello" "$OUT/progs/x86_64/uname-m" >"$OUT/progs.log" 2>&1; then
+	"$OUT/progs/x86_64/hello" "$OUT/progs/x86_64/uname-m" \
+	"$OUT/progs/x86_64/cpuid-check" >"$OUT/progs.log" 2>&1; then
 	fail_step payload "x86-64 test programs: $(log_tail "$OUT/progs.log")"
 	finish
 fi
-cp "$OUT/progs/x86_64/hello" "$OUT/progs/x86_64/uname-m" "$pl/x86/"
+cp "$OUT/progs/x86_64/hello" "$OUT/progs/x86_64/uname-m" \
+	"$OUT/progs/x86_64/cpuid-check" "$pl/x86/"
 if [ -z "$busybox_x86" ] || ! file -b "$busybox_x86" | grep -q 'x86-64'; then
 	fail_step payload "no x86-64 busybox in the cache ($busybox_x86; run fetch-deps.sh)"
 	finish
