@@ -7,12 +7,16 @@
 # stage comes from the kernel command line, xlate_distro_stage=:
 #
 #   install  boot 1: what a user does, dpkg -i of the two packages
-#   check    boot 2, a normal boot of the same disk: systemd loaded xlate
+#   engines  boot 2: podman and docker run the amd64 image with xlate
+#            alone (image/engines.sh, sourced; its checks are listed there)
+#   check    boot 3, a normal boot of the same disk: systemd loaded xlate
 #            (modules-load.d) and registered qemu (binfmt.d) by itself;
 #            nothing is loaded or registered by hand before the checks
 #
-# /xlate/env gives XLATE_TARGET, KVER and VERSION; /xlate/debs holds the
-# two packages, /xlate/x86 the x86-64 programs.  One line per check:
+# /xlate/env gives XLATE_TARGET (the release, bookworm-arm64 or
+# trixie-arm64), KVER, VERSION and RUNTIME (the qemu path xlate's search
+# finds first in that release); /xlate/debs holds the two packages,
+# /xlate/x86 the x86-64 programs, /xlate/amd64 the amd64 image.  One line per check:
 # PASS:/FAIL: distro/<target>/image-<name>.
 #
 # Boot 1 (install):
@@ -26,7 +30,7 @@
 #                         TCG) and installs the /etc files
 #   image-dkms-installed  dkms status: xlate/VERSION installed for KVER;
 #                         the module is in updates/dkms
-# Boot 2 (check):
+# Boot 3 (check):
 #   image-systemd-boot    systemd is PID 1 and the boot finished:
 #                         multi-user.target is active, no job is running
 #                         but xlate-distro.service's own
@@ -39,11 +43,11 @@
 #                         enabled, with the interpreter and flags of its
 #                         binfmt.d file; binfmt_misc was loaded before xlate
 #                         (so xlate's handler is ahead of it)
-#   image-runtime-auto    xlate found qemu-x86_64-static by itself, with
+#   image-runtime-auto    xlate found qemu (RUNTIME) by itself, with
 #                         the modes qemu's package declares (OPF: P and O):
 #                         preserve_argv0=Y, open_binary=Y, and
 #                         /sys/kernel/xlate/config (if there) says
-#                         ":autodetect:...:<flags with P and O>"
+#                         ":autodetect:...:RUNTIME:<flags with P and O>"
 #   image-x86-hello       a static x86-64 program runs and prints its argv;
 #                         stats/translated grew by exactly one although
 #                         binfmt_misc's qemu-x86_64 claims the file too
@@ -67,6 +71,7 @@
 # shellcheck disable=SC1091
 . /xlate/env
 P=distro/$XLATE_TARGET/image
+RUNTIME=${RUNTIME:-/usr/bin/qemu-x86_64-static}
 
 pass() { echo "PASS: $P-$1"; }
 fail() {
@@ -288,14 +293,14 @@ stage_check() {
 		esac
 		case $cf in *P*) ;; *) cfg_ok=0 ;; esac
 		case $cf in *O*) ;; *) cfg_ok=0 ;; esac
-		[ "$(echo "$cfg" | cut -d: -f7)" = /usr/bin/qemu-x86_64-static ] || cfg_ok=0
+		[ "$(echo "$cfg" | cut -d: -f7)" = "$RUNTIME" ] || cfg_ok=0
 	fi
-	if [ "$rt" != /usr/bin/qemu-x86_64-static ]; then
+	if [ "$rt" != "$RUNTIME" ]; then
 		fail runtime-auto "runtime is '$rt' ($(dmesg | grep -i xlate | tail -n 2))"
 	elif [ "$pa" != Y ] || [ "$ob" != Y ]; then
 		fail runtime-auto "qemu's modes (OPF) not applied: preserve_argv0=$pa open_binary=$ob"
 	elif [ "$cfg_ok" = 0 ]; then
-		fail runtime-auto "/sys/kernel/xlate/config is '$cfg', want :autodetect:...:/usr/bin/qemu-x86_64-static:<P and O>"
+		fail runtime-auto "/sys/kernel/xlate/config is '$cfg', want :autodetect:...:$RUNTIME:<P and O>"
 	else
 		pass runtime-auto
 	fi
@@ -345,7 +350,7 @@ XLATE_TEST_ENV unset"
 	qline=$(echo "$claims" | grep -n "^  qemu-x86_64: interpreter $interp, flags " | head -n 1)
 	qn=${qline%%:*}
 	case $out in
-	*"xlate: loaded, version $VERSION"*"/usr/bin/qemu-x86_64-static"*)
+	*"xlate: loaded, version $VERSION"*"$RUNTIME"*)
 		if [ "$rc" -ne 0 ]; then
 			fail xlatectl-status "exit $rc: $out"
 		elif [ -z "$qline" ]; then
@@ -407,6 +412,11 @@ XLATE_TEST_ENV unset"
 
 case $stage in
 install) stage_install ;;
+engines)
+	# shellcheck source=engines.sh
+	. /xlate/engines.sh
+	stage_engines
+	;;
 check) stage_check ;;
 *) echo "xlate-distro: unknown stage '$stage' (xlate_distro_stage= on the kernel command line)" ;;
 esac
