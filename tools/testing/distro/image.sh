@@ -49,7 +49,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=lib.sh
 . "$HERE/lib.sh"
 
-RELEASES=(${XLATE_DISTRO_RELEASES:-bookworm trixie})
+read -ra RELEASES <<<"${XLATE_DISTRO_RELEASES:-bookworm trixie}"
 P=distro/image
 OUT=$DISTRO_OUT/image
 STAGES=(install engines check)
@@ -59,7 +59,7 @@ declare -A CHECKS=(
 	[engines]="engine-no-binfmt podman-import podman-run podman-rootless
 		podman-exec podman-top podman-build docker-import docker-run
 		docker-exec docker-top buildkit-platforms docker-build
-		engine-dmesg-clean"
+		podman-farm-binfmt engine-dmesg-clean"
 	[check]="systemd-boot modules-load binfmt-qemu runtime-auto x86-hello
 		x86-uname x86-cpuinfo xlatectl-status units-ok purge dmesg-clean"
 )

@@ -33,7 +33,8 @@
 #   image-podman-rootless    the same as a user with subuids (newuidmap),
 #                            with its own image store
 #   image-podman-exec        podman exec into a running amd64 container
-#                            (sleep): uname -m, dpkg arch
+#                            (sleep, started without --platform: podman
+#                            only warns): uname -m, dpkg arch
 #   image-podman-top         podman top and the host's ps show the
 #                            container's sleep by its own command line
 #                            ("sleep 3601"), not qemu's
@@ -56,6 +57,16 @@
 #                            binfmt_misc entry: `docker buildx inspect`
 #                            (Debian 13; Debian 12's docker.io has no
 #                            buildx to ask, reported as SKIP)
+#   image-podman-farm-binfmt the one engine command that reads binfmt_misc:
+#                            `podman farm build` schedules linux/amd64 on
+#                            the local machine only when an enabled F entry
+#                            claims x86-64 ELF files (buildah's
+#                            emulation.Registered()); with none it refuses
+#                            ("no builder capable of building for platform");
+#                            with qemu's line registered again (xlate is
+#                            still asked first) it builds, and the RUN step
+#                            is translated by xlate.  Debian 13 (podman 5);
+#                            Debian 12's podman 4.3 has no farm: SKIP
 #   image-engine-dmesg-clean no oops, warning or lockdep report in this boot
 #
 # Every engine command runs under `timeout`: nested emulation under TCG
@@ -71,6 +82,11 @@ CSCRIPT='uname -m; dpkg --print-architecture; python3 -c "import platform; print
 
 skip() {
 	echo "SKIP: $P-$1: $2"
+}
+
+# oneline TEXT: TEXT's lines joined by single spaces.
+oneline() {
+	echo "$1" | tr -s '\n ' '  ' | sed 's/^ //; s/ $//'
 }
 
 # engine_log NAME FILE: the command's output on the console, prefixed.
@@ -137,7 +153,7 @@ engine_binfmt_off() {
 	drc=$?
 	st=$(xlatectl status 2>&1)
 	if [ -e "$BM/qemu-x86_64" ]; then
-		fail engine-no-binfmt "$BM/qemu-x86_64 is still there after masking it: $(cat "$BM/qemu-x86_64" | tr '\n' ' ')"
+		fail engine-no-binfmt "$BM/qemu-x86_64 is still there after masking it: $(tr '\n' ' ' <"$BM/qemu-x86_64")"
 	elif ! echo "$st" | grep -qx 'binfmt_misc: no registration claims x86-64 ELF files'; then
 		fail engine-no-binfmt "xlatectl status: $(echo "$st" | grep -A3 '^binfmt_misc')"
 	elif [ "$drc" -ne 0 ]; then
@@ -183,18 +199,21 @@ engine_podman() {
 
 	# image-podman-exec and image-podman-top
 	podman rm -f -t 0 xlate-exec >/dev/null 2>&1
-	timeout $ETO podman run -d --name xlate-exec --platform linux/amd64 \
-		"localhost/$IMG" sleep 3601 >/tmp/p-exec.log 2>&1
+	# Without --platform: podman warns that the image's platform is not
+	# the host's (a comparison of the image's metadata) and runs it.
+	timeout $ETO podman run -d --name xlate-exec "localhost/$IMG" \
+		sleep 3601 >/tmp/p-exec.log 2>/tmp/p-exec.err
 	rc=$?
+	engine_log podman-run-d /tmp/p-exec.err
 	if [ "$rc" -ne 0 ]; then
-		fail podman-exec "podman run -d exited $rc: $(tailof /tmp/p-exec.log)"
+		fail podman-exec "podman run -d exited $rc: $(tailof /tmp/p-exec.err)"
 		fail podman-top "no running container (podman run -d exited $rc)"
 	else
 		n0=$(translated)
 		out=$(timeout $ETO podman exec xlate-exec sh -c 'uname -m; dpkg --print-architecture' 2>&1)
 		rc=$?
-		if [ "$rc" -ne 0 ] || [ "$(echo $out)" != "x86_64 amd64" ]; then
-			fail podman-exec "podman exec exited $rc: '$(echo $out)', want 'x86_64 amd64'"
+		if [ "$rc" -ne 0 ] || [ "$(oneline "$out")" != "x86_64 amd64" ]; then
+			fail podman-exec "podman exec exited $rc: '$(oneline "$out")', want 'x86_64 amd64'"
 		elif ran podman-exec "$n0" "podman exec ran"; then
 			pass podman-exec
 		fi
@@ -228,8 +247,8 @@ engine_podman() {
 	out=$(timeout $ETO podman run --rm --platform linux/amd64 localhost/xlate-built 2>&1)
 	if [ "$rc" -ne 0 ]; then
 		fail podman-build "podman build exited $rc: $(tailof /tmp/p-build.log)"
-	elif [ "$arch" != amd64 ] || [ "$(echo $out)" != "x86_64 amd64 x86_64" ]; then
-		fail podman-build "built image: architecture '$arch', its files say '$(echo $out)'; want amd64 and 'x86_64 amd64 x86_64'"
+	elif [ "$arch" != amd64 ] || [ "$(oneline "$out")" != "x86_64 amd64 x86_64" ]; then
+		fail podman-build "built image: architecture '$arch', its files say '$(oneline "$out")'; want amd64 and 'x86_64 amd64 x86_64'"
 	elif ran podman-build "$n0" "the RUN steps ran"; then
 		pass podman-build
 	fi
@@ -309,18 +328,21 @@ engine_docker() {
 
 	# image-docker-exec and image-docker-top
 	docker rm -f xlate-exec >/dev/null 2>&1
-	timeout $ETO docker run -d --name xlate-exec --platform linux/amd64 \
-		"$IMG" sleep 3602 >/tmp/d-exec.log 2>&1
+	# Without --platform: docker warns that the image's platform is not
+	# the host's (a comparison of the image's metadata) and runs it.
+	timeout $ETO docker run -d --name xlate-exec "$IMG" \
+		sleep 3602 >/tmp/d-exec.log 2>/tmp/d-exec.err
 	rc=$?
+	engine_log docker-run-d /tmp/d-exec.err
 	if [ "$rc" -ne 0 ]; then
-		fail docker-exec "docker run -d exited $rc: $(tailof /tmp/d-exec.log)"
+		fail docker-exec "docker run -d exited $rc: $(tailof /tmp/d-exec.err)"
 		fail docker-top "no running container (docker run -d exited $rc)"
 	else
 		n0=$(translated)
 		out=$(timeout $ETO docker exec xlate-exec sh -c 'uname -m; dpkg --print-architecture' 2>&1)
 		rc=$?
-		if [ "$rc" -ne 0 ] || [ "$(echo $out)" != "x86_64 amd64" ]; then
-			fail docker-exec "docker exec exited $rc: '$(echo $out)', want 'x86_64 amd64'"
+		if [ "$rc" -ne 0 ] || [ "$(oneline "$out")" != "x86_64 amd64" ]; then
+			fail docker-exec "docker exec exited $rc: '$(oneline "$out")', want 'x86_64 amd64'"
 		elif ran docker-exec "$n0" "docker exec ran"; then
 			pass docker-exec
 		fi
@@ -330,7 +352,7 @@ engine_docker() {
 		hcomm=$(cat "/proc/$pid/comm" 2>&1)
 		echo "$top" | sed 's/^/docker-top: /'
 		echo "xlate-distro: host pid $pid: comm '$hcomm', ps args '$hps'"
-		if ! echo "$top" | grep -qE "^$pid[[:space:]]+sleep[[:space:]]+sleep 3602\$"; then
+		if ! echo "$top" | grep -qE "^${pid}[[:space:]]+sleep[[:space:]]+sleep 3602\$"; then
 			fail docker-top "docker top has no '$pid sleep sleep 3602' line: $(echo "$top" | tr '\n' '|')"
 		elif [ "$hps" != "sleep 3602" ] || [ "$hcomm" != sleep ]; then
 			fail docker-top "host ps of pid $pid: args '$hps' comm '$hcomm', want 'sleep 3602' and sleep"
@@ -367,10 +389,47 @@ engine_docker() {
 	out=$(timeout $ETO docker run --rm --platform linux/amd64 xlate-built 2>&1)
 	if [ "$rc" -ne 0 ]; then
 		fail docker-build "docker build exited $rc: $(tailof /tmp/d-build.log)"
-	elif [ "$arch" != amd64 ] || [ "$(echo $out)" != "x86_64 amd64 x86_64" ]; then
-		fail docker-build "built image: architecture '$arch', its files say '$(echo $out)'; want amd64 and 'x86_64 amd64 x86_64'"
+	elif [ "$arch" != amd64 ] || [ "$(oneline "$out")" != "x86_64 amd64 x86_64" ]; then
+		fail docker-build "built image: architecture '$arch', its files say '$(oneline "$out")'; want amd64 and 'x86_64 amd64 x86_64'"
 	elif ran docker-build "$n0" "the RUN steps ran"; then
 		pass docker-build
+	fi
+}
+
+# image-podman-farm-binfmt
+engine_podman_farm() {
+	if ! podman farm --help >/dev/null 2>&1; then
+		skip podman-farm-binfmt "podman $(podman --version 2>&1 | cut -d' ' -f3) has no farm command (podman 4.9 added it)"
+		return
+	fi
+	mkdir -p /tmp/p-farm
+	printf 'FROM localhost/%s\nRUN uname -m >/farm-uname\n' "$IMG" >/tmp/p-farm/Containerfile
+	podman farm create xlate-farm >/tmp/p-farm.log 2>&1
+	# No x86-64 entry (engine_binfmt_off): the local node offers
+	# linux/arm64 only.
+	timeout $ETO podman farm build --farm xlate-farm --local \
+		--platforms linux/amd64 -t localhost/xlate-farm /tmp/p-farm \
+		>/tmp/p-farm-none.log 2>&1
+	rc_none=$?
+	engine_log podman-farm-none /tmp/p-farm-none.log
+	# qemu's line back: the farm sees it; xlate still runs the program.
+	rm -f /run/binfmt.d/qemu-x86_64.conf
+	systemctl restart systemd-binfmt.service >>/tmp/p-farm.log 2>&1
+	n0=$(translated)
+	timeout $ETO podman farm build --farm xlate-farm --local \
+		--platforms linux/amd64 -t localhost/xlate-farm /tmp/p-farm \
+		>/tmp/p-farm-qemu.log 2>&1
+	rc_qemu=$?
+	engine_log podman-farm-qemu /tmp/p-farm-qemu.log
+	echo "xlate-distro: podman farm build with qemu's entry exited $rc_qemu"
+	if [ "$rc_none" -eq 0 ] || ! grep -q 'no builder capable of building for platform "linux/amd64"' /tmp/p-farm-none.log; then
+		fail podman-farm-binfmt "without a binfmt_misc entry: exit $rc_none, not refused for linux/amd64: $(tailof /tmp/p-farm-none.log 2)"
+	elif [ ! -e "$BM/qemu-x86_64" ]; then
+		fail podman-farm-binfmt "qemu-x86_64 not registered again: $(tailof /tmp/p-farm.log 2)"
+	elif grep -q 'no builder capable' /tmp/p-farm-qemu.log; then
+		fail podman-farm-binfmt "with qemu's entry registered the farm still refuses linux/amd64: $(tailof /tmp/p-farm-qemu.log 2)"
+	elif ran podman-farm-binfmt "$n0" "with qemu's entry registered the RUN step ran"; then
+		pass podman-farm-binfmt
 	fi
 }
 
@@ -392,6 +451,9 @@ stage_engines() {
 	T0=$(date +%s)
 	engine_docker
 	echo "xlate-distro: docker checks took $(($(date +%s) - T0)) s"
+	T0=$(date +%s)
+	engine_podman_farm
+	echo "xlate-distro: podman farm check took $(($(date +%s) - T0)) s"
 
 	# image-engine-dmesg-clean
 	bad=$(dmesg | grep -E 'Oops|BUG:|WARNING:|Call trace|possible circular|possible recursive locking|INFO: task|KASAN|kmemleak|general protection|Unable to handle kernel|Kernel panic|RCU stall|rcu_.*detected stall|list_(add|del) corruption|refcount_t:|UBSAN')

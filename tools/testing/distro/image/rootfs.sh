@@ -52,12 +52,13 @@ PKGS=(mount initramfs-tools busybox kmod xz-utils
 	podman crun conmon netavark uidmap dbus-user-session
 	docker.io containerd runc iptables apparmor)
 # The rootless network helper podman defaults to: slirp4netns up to
-# podman 4 (bookworm), pasta from podman 5 (trixie).  From Debian 13 on
+# podman 4 (bookworm), pasta from podman 5 (trixie), whose netavark
+# recommends nftables for its firewall rules.  From Debian 13 on
 # docker.io is the daemon only; the CLI and buildx (BuildKit's client,
 # which `docker build` needs since docker 23) are packages of their own.
 case $SUITE in
 bookworm) PKGS+=(slirp4netns) ;;
-*) PKGS+=(passt docker-cli docker-buildx) ;;
+*) PKGS+=(passt nftables docker-cli docker-buildx) ;;
 esac
 # Debian's initramfs with only what this machine (-M virt, virtio-blk,
 # ext4) needs: MODULES=most would pack ~3000 modules under qemu-user.
