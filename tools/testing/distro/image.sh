@@ -203,11 +203,12 @@ release() {
 	local rel=$1 why stage log qrc c
 	ROUT=$OUT/$rel
 	mkdir -p "$ROUT"
-	if ! why=$(release_setup "$rel"); then
-		fail_step "$rel-setup" "$why"
+	local p=$P
+	# Not in $(...): release_setup sets SUITE, KVER, SOURCES, RUNTIME.
+	if ! release_setup "$rel" >"$ROUT/release.log" 2>&1; then
+		fail_step "$rel-setup" "$(log_tail "$ROUT/release.log")"
 		return
 	fi
-	local p=$P
 	P=distro/$rel-arm64/image
 
 	# 2. Root filesystem.

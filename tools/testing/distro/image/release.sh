@@ -77,7 +77,6 @@ release_kver() {
 release_setup() {
 	local rel=$1
 	SUITE=$rel
-	P=distro/$rel-arm64/image
 	mapfile -t SOURCES < <(release_sources "$rel")
 	if [ ${#SOURCES[@]} -eq 0 ]; then
 		echo "apt knows no arm64 index of the host's release (run tools/testing/lib/fetch-deps.sh)"
