@@ -175,7 +175,10 @@ stage_install() {
 		;;
 	*) fail dkms-installed "dkms status: '$st'" ;;
 	esac
-	# Boot 2 must find xlate loaded by systemd, not by this boot.
+	# The compiler DKMS used (the kernel's, from its headers): gcc-12 on
+	# Debian 12, gcc-14 on 13.
+	[ -n "$ko" ] && echo "xlate-distro: $ko built by $(xz -dcf "$ko" | grep -a -o -m1 'GCC: ([^)]*) [0-9.]*')"
+	# Boot 3 must find xlate loaded by systemd, not by this boot.
 	if [ -d /sys/module/xlate ]; then
 		echo "xlate-distro: note: xlate is already loaded in boot 1"
 	fi
