@@ -223,7 +223,7 @@ engine_podman() {
 		hcomm=$(cat "/proc/$pid/comm" 2>&1)
 		echo "$top" | sed 's/^/podman-top: /'
 		echo "xlate-distro: host pid $pid: comm '$hcomm', ps args '$hps'"
-		if ! echo "$top" | grep -qE '[[:space:]]sleep[[:space:]]+sleep 3601$'; then
+		if ! echo "$top" | grep -qE '[[:space:]]sleep[[:space:]]+sleep 3601[[:space:]]*$'; then
 			fail podman-top "podman top has no 'sleep sleep 3601' line: $(echo "$top" | tr '\n' '|')"
 		elif [ "$hps" != "sleep 3601" ] || [ "$hcomm" != sleep ]; then
 			fail podman-top "host ps of pid $pid: args '$hps' comm '$hcomm', want 'sleep 3601' and sleep"
@@ -352,7 +352,7 @@ engine_docker() {
 		hcomm=$(cat "/proc/$pid/comm" 2>&1)
 		echo "$top" | sed 's/^/docker-top: /'
 		echo "xlate-distro: host pid $pid: comm '$hcomm', ps args '$hps'"
-		if ! echo "$top" | grep -qE "^${pid}[[:space:]]+sleep[[:space:]]+sleep 3602\$"; then
+		if ! echo "$top" | grep -qE "^${pid}[[:space:]]+sleep[[:space:]]+sleep 3602[[:space:]]*\$"; then
 			fail docker-top "docker top has no '$pid sleep sleep 3602' line: $(echo "$top" | tr '\n' '|')"
 		elif [ "$hps" != "sleep 3602" ] || [ "$hcomm" != sleep ]; then
 			fail docker-top "host ps of pid $pid: args '$hps' comm '$hcomm', want 'sleep 3602' and sleep"

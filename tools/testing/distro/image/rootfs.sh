@@ -16,7 +16,8 @@
 # with gcc and make (so the xlate-dkms package can build the module
 # there, as on a user's machine), kmod, qemu-user-static (the x86-64
 # translator xlate finds by itself), systemd as init (systemd-sysv, with
-# udev and dbus as on an ordinary install), the container engines of
+# udev and dbus as on an ordinary install; procps, whose ps `docker top`
+# runs and the checks compare with), the container engines of
 # image/engines.sh (podman with crun, conmon, netavark and uidmap;
 # docker.io with containerd and runc; apparmor, which Debian installs by
 # default and both engines use when the kernel has it) and the unit
@@ -48,7 +49,7 @@ mirrors=("$@")
 FORMAT=4
 PKGS=(mount initramfs-tools busybox kmod xz-utils
 	"linux-image-$KVER" "linux-headers-$KVER" dkms gcc make
-	qemu-user-static systemd-sysv udev dbus
+	qemu-user-static systemd-sysv udev dbus procps
 	podman crun conmon netavark uidmap dbus-user-session
 	docker.io containerd runc iptables apparmor)
 # The rootless network helper podman defaults to: slirp4netns up to
