@@ -123,9 +123,9 @@ ran() {
 }
 
 # as_user CMD...: CMD as $XUSER in its systemd user session (lingering),
-# as a login would have it.
+# as a login would have it; under timeout, as every engine command.
 as_user() {
-	runuser -u "$XUSER" -- env HOME="/home/$XUSER" \
+	timeout "$ETO" runuser -u "$XUSER" -- env HOME="/home/$XUSER" \
 		XDG_RUNTIME_DIR="/run/user/$XUID" \
 		DBUS_SESSION_BUS_ADDRESS="unix:path=/run/user/$XUID/bus" \
 		"$@"
@@ -271,8 +271,8 @@ engine_podman_rootless() {
 	n0=$(translated)
 	t0=$(date +%s)
 	{
-		timeout $ETO as_user podman import --arch amd64 "$IMG_TAR" "localhost/$IMG:latest" &&
-			timeout $ETO as_user podman run --rm --platform linux/amd64 "localhost/$IMG" \
+		as_user podman import --arch amd64 "$IMG_TAR" "localhost/$IMG:latest" &&
+			as_user podman run --rm --platform linux/amd64 "localhost/$IMG" \
 				sh -c "$CSCRIPT"
 	} >/tmp/pr-run.log 2>/tmp/pr-run.err
 	rc=$?
