@@ -91,10 +91,10 @@ release_setup() {
 	trixie)
 		KVER=$(release_kver "$rel" "${SOURCES[@]}") || { echo "$KVER"; return 1; }
 		[ -n "$KVER" ] || { echo "no linux-image-arm64 in $rel's arm64 lists"; return 1; }
-		# qemu-user 10: static qemu-x86_64 (no -static name), which
-		# xlate's search finds through qemu-user-binfmt's
-		# /usr/libexec/qemu-binfmt/x86_64-binfmt-P link first
-		RUNTIME=/usr/libexec/qemu-binfmt/x86_64-binfmt-P
+		# qemu-user 10's binaries are static; the transitional
+		# qemu-user-static keeps the old name as a link to qemu-x86_64,
+		# and xlate's search tries that name first
+		RUNTIME=/usr/bin/qemu-x86_64-static
 		;;
 	*)
 		echo "unknown release '$rel' (bookworm, trixie)"
