@@ -31,7 +31,10 @@
 #                            reads (xlate's view; the native file has no
 #                            vendor_id); stats/translated grew
 #   image-podman-rootless    the same as a user with subuids (newuidmap),
-#                            with its own image store
+#                            with its own image store; --network none: the
+#                            VM has no network interface, and pasta (podman
+#                            5's rootless network) will not start without
+#                            one ("Couldn't set IPv4 route(s) in guest")
 #   image-podman-exec        podman exec into a running amd64 container
 #                            (sleep, started without --platform: podman
 #                            only warns): uname -m, dpkg arch
@@ -62,11 +65,13 @@
 #                            the local machine only when an enabled F entry
 #                            claims x86-64 ELF files (buildah's
 #                            emulation.Registered()); with none it refuses
-#                            ("no builder capable of building for platform");
+#                            ("no builder capable of building for platform"),
 #                            with qemu's line registered again (xlate is
-#                            still asked first) it builds, and the RUN step
-#                            is translated by xlate.  Debian 13 (podman 5);
-#                            Debian 12's podman 4.3 has no farm: SKIP
+#                            still asked first) it schedules the build.
+#                            (What podman 5.4 then builds locally is its own
+#                            business: measured, it builds for linux/arm64/v8
+#                            and so wants to pull the base image.)  Debian
+#                            13; Debian 12's podman 4.3 has no farm: SKIP
 #   image-engine-dmesg-clean no oops, warning or lockdep report in this boot
 #
 # Every engine command runs under `timeout`: nested emulation under TCG
@@ -272,8 +277,8 @@ engine_podman_rootless() {
 	t0=$(date +%s)
 	{
 		as_user podman import --arch amd64 "$IMG_TAR" "localhost/$IMG:latest" &&
-			as_user podman run --rm --platform linux/amd64 "localhost/$IMG" \
-				sh -c "$CSCRIPT"
+			as_user podman run --rm --platform linux/amd64 --network none \
+				"localhost/$IMG" sh -c "$CSCRIPT"
 	} >/tmp/pr-run.log 2>/tmp/pr-run.err
 	rc=$?
 	echo "xlate-distro: rootless podman import and run took $(($(date +%s) - t0)) s"
@@ -415,7 +420,6 @@ engine_podman_farm() {
 	# qemu's line back: the farm sees it; xlate still runs the program.
 	rm -f /run/binfmt.d/qemu-x86_64.conf
 	systemctl restart systemd-binfmt.service >>/tmp/p-farm.log 2>&1
-	n0=$(translated)
 	timeout $ETO podman farm build --farm xlate-farm --local \
 		--platforms linux/amd64 -t localhost/xlate-farm /tmp/p-farm \
 		>/tmp/p-farm-qemu.log 2>&1
@@ -426,9 +430,10 @@ engine_podman_farm() {
 		fail podman-farm-binfmt "without a binfmt_misc entry: exit $rc_none, not refused for linux/amd64: $(tailof /tmp/p-farm-none.log 2)"
 	elif [ ! -e "$BM/qemu-x86_64" ]; then
 		fail podman-farm-binfmt "qemu-x86_64 not registered again: $(tailof /tmp/p-farm.log 2)"
-	elif grep -q 'no builder capable' /tmp/p-farm-qemu.log; then
-		fail podman-farm-binfmt "with qemu's entry registered the farm still refuses linux/amd64: $(tailof /tmp/p-farm-qemu.log 2)"
-	elif ran podman-farm-binfmt "$n0" "with qemu's entry registered the RUN step ran"; then
+	elif grep -q 'no builder capable' /tmp/p-farm-qemu.log ||
+		! grep -q '^Starting build for' /tmp/p-farm-qemu.log; then
+		fail podman-farm-binfmt "with qemu's entry registered the farm does not schedule linux/amd64: $(tailof /tmp/p-farm-qemu.log 2)"
+	else
 		pass podman-farm-binfmt
 	fi
 }
