@@ -26,7 +26,7 @@
 #      and image/engines.sh, the .debs, static x86-64 test programs
 #      (tools/testing/e2e/progs), Debian's x86-64 busybox from the cache
 #      and the amd64 image (image/amd64-tar.sh: a tar of the amd64 root
-#      file system, for podman import and docker import)
+#      file system, for podman import; docker loads what podman saves)
 #   5. per release, three boots of one disk, systemd as PID 1: Debian's
 #      vmlinuz and initrd.img of the image, root=/dev/vda a qcow2 overlay
 #      of the cached image (which stays pristine), payload on /dev/vdb;
@@ -57,7 +57,7 @@ STAGES=(install engines check)
 declare -A CHECKS=(
 	[install]="kernel qemu-binfmt-d dpkg-install dkms-installed"
 	[engines]="engine-no-binfmt podman-import podman-run podman-rootless
-		podman-exec podman-top podman-build docker-import docker-run
+		podman-exec podman-top podman-build docker-load docker-run
 		docker-exec docker-top buildkit-platforms docker-build
 		podman-farm-binfmt engine-dmesg-clean"
 	[check]="systemd-boot modules-load binfmt-qemu runtime-auto x86-hello

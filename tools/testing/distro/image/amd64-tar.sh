@@ -6,9 +6,9 @@
 # (tools/testing/lib/fetch-amd64-root.sh: bookworm minbase with bash,
 # coreutils, procps, util-linux, python3, perl; dpkg and apt come with
 # minbase) as one uncompressed tar of the tree, the form `podman import`
-# and `docker import` take (what `docker export` writes).  The engines
-# make an image of it with the architecture they are told
-# (`--arch amd64`, `--platform linux/amd64`); no registry is involved.
+# takes (what `docker export` writes).  podman makes an image of it with
+# the architecture it is told (`--arch amd64`); docker loads the image
+# podman saves; no registry is involved.
 #
 # Usage: amd64-tar.sh ROOT.SQFS OUTVAR-FILE
 # Output: $XLATE_CACHE/distro-amd64-tar-<key>/rootfs.tar, key hashing the

@@ -45,8 +45,10 @@
 #                            Containerfile whose RUN steps run the image's
 #                            sh, dpkg and python3; the built image is amd64
 #                            and its files say x86_64/amd64 when it runs
-#   image-docker-import      docker import --platform linux/amd64 of the
-#                            same tar; architecture amd64
+#   image-docker-load        the same image into docker: podman save
+#                            --format docker-archive, docker load; its
+#                            architecture is amd64 (docker 20.10's import
+#                            would label it arm64 whatever --platform says)
 #   image-docker-run         docker run --rm --platform linux/amd64, the
 #                            checks of podman-run
 #   image-docker-exec        docker exec into a running amd64 container
@@ -275,22 +277,21 @@ engine_podman_rootless() {
 	echo "xlate-distro: rootless user $XUSER uid $XUID, subuid '$(grep "^$XUSER:" /etc/subuid)', user bus after ${i}s"
 	n0=$(translated)
 	t0=$(date +%s)
-	{
-		as_user podman import --arch amd64 "$IMG_TAR" "localhost/$IMG:latest" &&
-			as_user podman run --rm --platform linux/amd64 --network none \
-				"localhost/$IMG" sh -c "$CSCRIPT"
-	} >/tmp/pr-run.log 2>/tmp/pr-run.err
+	as_user podman import --arch amd64 "$IMG_TAR" "localhost/$IMG:latest" \
+		>/tmp/pr-import.log 2>&1 &&
+		as_user podman run --rm --platform linux/amd64 --network none \
+			"localhost/$IMG" sh -c "$CSCRIPT" >/tmp/pr-run.log 2>/tmp/pr-run.err
 	rc=$?
+	engine_log podman-rootless-import /tmp/pr-import.log
 	echo "xlate-distro: rootless podman import and run took $(($(date +%s) - t0)) s"
 	engine_log podman-rootless /tmp/pr-run.err
 	# The user's own processes: unprivileged (the subordinate ids map
 	# the container's root).
 	if [ "$rc" -ne 0 ]; then
-		fail podman-rootless "exit $rc: $(tailof /tmp/pr-run.err) $(tailof /tmp/pr-run.log)"
+		fail podman-rootless "exit $rc: $(tailof /tmp/pr-import.log 2) $(tailof /tmp/pr-run.err) $(tailof /tmp/pr-run.log)"
 	elif ! grep -q "^$XUSER:" /etc/subuid; then
 		fail podman-rootless "$XUSER has no subordinate uids in /etc/subuid"
 	else
-		sed -i '/^Getting image source signatures$/,/^Writing manifest to image destination$/d;/^[0-9a-f]\{64\}$/d' /tmp/pr-run.log
 		if x86_view_ok podman-rootless /tmp/pr-run.log &&
 			ran podman-rootless "$n0" "the container's programs ran"; then
 			pass podman-rootless
@@ -300,19 +301,28 @@ engine_podman_rootless() {
 }
 
 engine_docker() {
-	# image-docker-import
+	# image-docker-load: the image podman imported, saved as a
+	# docker-archive (its config says amd64) and loaded.  Not `docker
+	# import --platform linux/amd64`: docker 20.10 (Debian 12) takes only
+	# the OS from --platform there and records arm64 (measured).
 	t0=$(date +%s)
-	timeout $ETO docker import --platform linux/amd64 "$IMG_TAR" "$IMG:latest" \
-		>/tmp/d-import.log 2>&1
+	{
+		timeout $ETO podman save --format docker-archive -o /tmp/xlate-amd64.tar \
+			"localhost/$IMG:latest" &&
+			timeout $ETO docker load -i /tmp/xlate-amd64.tar &&
+			docker tag "localhost/$IMG:latest" "$IMG:latest"
+	} >/tmp/d-load.log 2>&1
 	rc=$?
+	rm -f /tmp/xlate-amd64.tar
 	arch=$(docker image inspect --format '{{.Architecture}}' "$IMG" 2>&1)
-	echo "xlate-distro: docker import took $(($(date +%s) - t0)) s"
+	echo "xlate-distro: podman save and docker load took $(($(date +%s) - t0)) s"
+	engine_log docker-load /tmp/d-load.log
 	if [ "$rc" -ne 0 ]; then
-		fail docker-import "docker import exited $rc: $(tailof /tmp/d-import.log)"
+		fail docker-load "podman save | docker load exited $rc: $(tailof /tmp/d-load.log)"
 	elif [ "$arch" != amd64 ]; then
-		fail docker-import "image architecture '$arch', want amd64"
+		fail docker-load "image architecture '$arch', want amd64"
 	else
-		pass docker-import
+		pass docker-load
 	fi
 
 	# image-docker-run
@@ -403,7 +413,7 @@ engine_docker() {
 
 # image-podman-farm-binfmt
 engine_podman_farm() {
-	if ! podman farm --help >/dev/null 2>&1; then
+	if ! podman farm build --help 2>/dev/null | grep -q -- '--farm'; then
 		skip podman-farm-binfmt "podman $(podman --version 2>&1 | cut -d' ' -f3) has no farm command (podman 4.9 added it)"
 		return
 	fi
