@@ -476,6 +476,7 @@ stage_engines() {
 		grep -vE 'loading out-of-tree module taints kernel|module verification failed')
 	if [ -n "$bad$xw" ]; then
 		fail engine-dmesg-clean "$(printf '%s\n%s\n' "$bad" "$xw" | grep . | head -n 5 | tr '\n' '|')"
+		dmesg | grep -B3 -A30 -E 'Call trace|stall|lockup' | sed 's/^/dmesg-report: /'
 	else
 		pass engine-dmesg-clean
 	fi

@@ -407,6 +407,8 @@ XLATE_TEST_ENV unset"
 		grep -vE 'loading out-of-tree module taints kernel|module verification failed')
 	if [ -n "$bad$xw" ]; then
 		fail dmesg-clean "$(printf '%s\n%s\n' "$bad" "$xw" | grep . | head -n 5 | tr '\n' '|')"
+		# The whole reports, call traces included, for the log.
+		dmesg | grep -B3 -A30 -E 'Call trace|stall|lockup' | sed 's/^/dmesg-report: /'
 	else
 		pass dmesg-clean
 	fi
