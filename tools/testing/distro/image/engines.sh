@@ -3,8 +3,8 @@
 #
 # The container-engine checks of `make check-distro`: stage "engines",
 # a boot of its own between "install" and "check", sourced by test.sh
-# (pass, fail, P, translated, BM and the /xlate/env values come from
-# there).  Real engines, Debian's own packages of the release: podman
+# (pass, fail, dmesg_clean, P, translated, BM and the /xlate/env values
+# come from there).  Real engines, Debian's own packages of the release: podman
 # (crun, conmon, netavark, uidmap) and docker.io (containerd, runc),
 # with the amd64 image /xlate/amd64/rootfs.tar (image.sh makes it from
 # the amd64 root file system of fetch-amd64-root.sh: bash, coreutils,
@@ -74,7 +74,8 @@
 #                            business: measured, it builds for linux/arm64/v8
 #                            and so wants to pull the base image.)  Debian
 #                            13; Debian 12's podman 4.3 has no farm: SKIP
-#   image-engine-dmesg-clean no oops, warning or lockdep report in this boot
+#   image-engine-dmesg-clean no oops, warning, lockdep or stall report in
+#                            this boot (test.sh's dmesg_clean)
 #
 # Every engine command runs under `timeout`: nested emulation under TCG
 # is slow, a hang must not eat the boot's whole time.
@@ -470,16 +471,7 @@ stage_engines() {
 	engine_podman_farm
 	echo "xlate-distro: podman farm check took $(($(date +%s) - T0)) s"
 
-	# image-engine-dmesg-clean
-	bad=$(dmesg | grep -E 'Oops|BUG:|WARNING:|Call trace|possible circular|possible recursive locking|INFO: task|KASAN|kmemleak|general protection|Unable to handle kernel|Kernel panic|RCU stall|rcu_.*detected stall|list_(add|del) corruption|refcount_t:|UBSAN')
-	xw=$(dmesg -l emerg,alert,crit,err,warn 2>/dev/null | grep -i xlate |
-		grep -vE 'loading out-of-tree module taints kernel|module verification failed')
-	if [ -n "$bad$xw" ]; then
-		fail engine-dmesg-clean "$(printf '%s\n%s\n' "$bad" "$xw" | grep . | head -n 5 | tr '\n' '|')"
-		dmesg | grep -B3 -A30 -E 'Call trace|stall|lockup' | sed 's/^/dmesg-report: /'
-	else
-		pass engine-dmesg-clean
-	fi
+	dmesg_clean engine-dmesg-clean
 	echo "xlate-distro: translated $(translated) at the end of the engine checks"
 	dmesg | grep -iE 'xlate|binfmt' | sed 's/^/dmesg: /'
 }

@@ -30,6 +30,8 @@
 #                         TCG) and installs the /etc files
 #   image-dkms-installed  dkms status: xlate/VERSION installed for KVER;
 #                         the module is in updates/dkms
+#   image-install-dmesg-clean  no oops, warning, lockdep or stall report
+#                         in this boot (as image-dmesg-clean)
 # Boot 3 (check):
 #   image-systemd-boot    systemd is PID 1 and the boot finished:
 #                         multi-user.target is active, no job is running
@@ -65,7 +67,7 @@
 #                         printed, not failed)
 #   image-purge           rmmod, dpkg --purge of both packages: module,
 #                         DKMS registration and /usr/src tree are gone
-#   image-dmesg-clean     no oops, warning or lockdep report, and no
+#   image-dmesg-clean     no oops, warning, lockdep or stall report, and no
 #                         warning of xlate (the kernel's taint notices for
 #                         an out-of-tree, unsigned module aside)
 # shellcheck disable=SC1091
@@ -94,6 +96,8 @@ for a in $cmdline; do
 	esac
 done
 echo "xlate-distro: stage '$stage', $(systemctl is-system-running 2>&1)"
+# The stall detectors' thresholds that image.sh sets for TCG.
+echo "xlate-distro: rcu_cpu_stall_timeout $(cat /sys/module/rcupdate/parameters/rcu_cpu_stall_timeout 2>&1) s, watchdog_thresh $(cat /proc/sys/kernel/watchdog_thresh 2>&1) s"
 
 BM=/proc/sys/fs/binfmt_misc
 QEMU_CONF=/usr/lib/binfmt.d/qemu-x86_64.conf
@@ -113,6 +117,23 @@ grown() {
 # The binfmt.d line's interpreter and flags, ":name:type:offset:magic:mask:interp:flags".
 conf_field() {
 	grep -m1 '^:' "$QEMU_CONF" 2>/dev/null | cut -d: -f"$1"
+}
+
+# dmesg_clean NAME: no oops, warning, lockdep or stall report in this
+# boot's dmesg (the patterns of the e2e init), and no warning of xlate's
+# own but the kernel's taint notices on loading it.  On failure the
+# whole reports, call traces included, go to the console.
+dmesg_clean() {
+	bad=$(dmesg | grep -E 'Oops|BUG:|WARNING:|Call trace|possible circular|possible recursive locking|INFO: task|KASAN|kmemleak|general protection|Unable to handle kernel|Kernel panic|RCU stall|rcu_.*detected stall|list_(add|del) corruption|refcount_t:|UBSAN')
+	xw=$(dmesg -l emerg,alert,crit,err,warn 2>/dev/null | grep -i xlate |
+		grep -vE 'loading out-of-tree module taints kernel|module verification failed')
+	if [ -n "$bad$xw" ]; then
+		fail "$1" "$(printf '%s\n%s\n' "$bad" "$xw" | grep . | head -n 5 | tr '\n' '|')"
+		dmesg | grep -B3 -A40 -E 'Call trace|stall|lockup|INFO: task' |
+			sed 's/^/dmesg-report: /'
+	else
+		pass "$1"
+	fi
 }
 
 stage_install() {
@@ -182,6 +203,8 @@ stage_install() {
 	if [ -d /sys/module/xlate ]; then
 		echo "xlate-distro: note: xlate is already loaded in boot 1"
 	fi
+
+	dmesg_clean install-dmesg-clean
 }
 
 stage_check() {
@@ -400,18 +423,7 @@ XLATE_TEST_ENV unset"
 		pass purge
 	fi
 
-	# image-dmesg-clean (same patterns as the e2e init), plus any warning
-	# of xlate's own but the kernel's taint notices on loading it.
-	bad=$(dmesg | grep -E 'Oops|BUG:|WARNING:|Call trace|possible circular|possible recursive locking|INFO: task|KASAN|kmemleak|general protection|Unable to handle kernel|Kernel panic|RCU stall|rcu_.*detected stall|list_(add|del) corruption|refcount_t:|UBSAN')
-	xw=$(dmesg -l emerg,alert,crit,err,warn 2>/dev/null | grep -i xlate |
-		grep -vE 'loading out-of-tree module taints kernel|module verification failed')
-	if [ -n "$bad$xw" ]; then
-		fail dmesg-clean "$(printf '%s\n%s\n' "$bad" "$xw" | grep . | head -n 5 | tr '\n' '|')"
-		# The whole reports, call traces included, for the log.
-		dmesg | grep -B3 -A30 -E 'Call trace|stall|lockup' | sed 's/^/dmesg-report: /'
-	else
-		pass dmesg-clean
-	fi
+	dmesg_clean dmesg-clean
 	dmesg | grep -iE 'xlate|binfmt' | sed 's/^/dmesg: /'
 }
 
