@@ -70,10 +70,13 @@
 #                            ("no builder capable of building for platform"),
 #                            with qemu's line registered again (xlate is
 #                            still asked first) it schedules the build.
-#                            (What podman 5.4 then builds locally is its own
-#                            business: measured, it builds for linux/arm64/v8
-#                            and so wants to pull the base image.)  Debian
-#                            13; Debian 12's podman 4.3 has no farm: SKIP
+#                            (What podman 5.4 then builds is its own
+#                            business: its scheduler also gives the local
+#                            node its native platform and its Build keeps
+#                            one job per node, so it builds linux/arm64/v8
+#                            twice and wants to pull an arm64 base image.)
+#                            Debian 13; Debian 12's podman 4.3 has no farm:
+#                            SKIP
 #   image-engine-dmesg-clean no oops, warning, lockdep or stall report in
 #                            this boot (test.sh's dmesg_clean)
 #
