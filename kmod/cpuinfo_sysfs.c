@@ -1,13 +1,23 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * /sys/kernel/xlate/cpuinfo/: the profile the x86 view of /proc/cpuinfo
- * shows, one 0644 file per field plus a write-only "reset".
+ * shows, one 0644 file per field, a write-only "profile" that takes
+ * several fields in one write, a write-only "reset" and a read-only
+ * "source".
  *
  * The profile is one immutable object published with RCU.  A write
- * copies it, changes one field of the copy through xlate_profile_set()
- * (which validates completely or changes nothing), and publishes the
- * copy under profile_lock; readers (sysfs show, the /proc hook) take
- * rcu_read_lock() and never block a writer.
+ * copies the profile in effect, changes the copy (validated completely
+ * or not at all) and publishes it under profile_lock; readers (sysfs
+ * show, the /proc hook) take rcu_read_lock() and never block a writer.
+ *
+ * A written profile belongs to the x86-64 runtime configured when it
+ * was written: it is in effect only while that same runtime (the file
+ * opened then, at the same path) is configured.  Under any other one,
+ * and after a reset, the fallback is: Rosetta's template when the
+ * runtime is Rosetta, else the conservative default.  So a change of
+ * the runtime never leaves the profile of the one before, whoever
+ * changes it and however.  The runtime is only compared, never
+ * dereferenced or held: the configuration owns it.
  */
 #include "xlate.h"
 
@@ -27,11 +37,26 @@
 /**
  * struct profile_box - an RCU-published profile
  * @rcu: for kfree_rcu() once replaced
+ * @written: false for the default after load or reset: the fallback is
+ *	     in effect
+ * @file: the x86-64 runtime's file when it was written (NULL: none)
+ * @inode: its inode
  * @p: the profile, never changed once published
+ * @runtime: the runtime's path when it was written ("" for none)
+ *
+ * @file and @inode are only compared with the configuration's, never
+ * dereferenced, and hold nothing (an unmount of the runtime's file
+ * system must not fail because of a stale profile).  For a freed file
+ * to be mistaken for a later runtime, the later one would need the same
+ * path, its file the same address and its inode the same address too.
  */
 struct profile_box {
 	struct rcu_head rcu;
+	bool written;
+	const struct file *file;
+	const struct inode *inode;
 	struct xlate_cpuinfo_profile p;
+	char runtime[];
 };
 
 static struct profile_box __rcu *cur_profile;
@@ -56,6 +81,54 @@ static const char *set_error(int err)
 	}
 }
 
+/*
+ * A box for a profile written now, under the x86-64 runtime of @cfg (may
+ * be NULL), or for the default (@cfg NULL, @written false).
+ */
+static struct profile_box *box_new(const struct xlate_config *cfg,
+				   bool written)
+{
+	const char *path = cfg && cfg->runtime ? cfg->path : "";
+	size_t len = strlen(path) + 1;
+	struct profile_box *box;
+
+	box = kmalloc(struct_size(box, runtime, len), GFP_KERNEL);
+	if (!box)
+		return NULL;
+	box->written = written;
+	box->file = cfg ? cfg->runtime : NULL;
+	box->inode = cfg ? cfg->runtime_inode : NULL;
+	memcpy(box->runtime, path, len);
+	return box;
+}
+
+/* Is @cfg's runtime the one @box was written under? */
+static bool box_current(const struct profile_box *box,
+			const struct xlate_config *cfg)
+{
+	const struct file *file = cfg ? cfg->runtime : NULL;
+
+	return box->written && box->file == file &&
+	       box->inode == (cfg ? cfg->runtime_inode : NULL) &&
+	       !strcmp(box->runtime, file ? cfg->path : "");
+}
+
+/* The fallback under @cfg: Rosetta's template or the default. */
+static const struct xlate_cpuinfo_profile *
+fallback(const struct xlate_config *cfg)
+{
+	if (cfg && cfg->runtime && xlate_runtime_is_rosetta(cfg->path))
+		return &xlate_cpuinfo_rosetta_profile;
+	return &xlate_cpuinfo_default_profile;
+}
+
+/* The profile in effect: @box's while its runtime is configured. */
+static const struct xlate_cpuinfo_profile *
+in_effect(const struct profile_box *box, const struct xlate_config *cfg)
+{
+	return box_current(box, cfg) ? &box->p : fallback(cfg);
+}
+
 /* Publish @new, which the caller has filled in, and retire the old one. */
 static void publish(struct profile_box *new)
 {
@@ -71,14 +144,16 @@ static void publish(struct profile_box *new)
 static ssize_t field_show(struct kobject *kobj, struct kobj_attribute *attr,
 			  char *buf)
 {
+	const struct xlate_config *cfg;
 	struct profile_box *box;
 	int n = -ENODEV;
 
 	rcu_read_lock();
 	box = rcu_dereference(cur_profile);
+	cfg = xlate_config_rcu_abi(XLATE_ABI_X86_64);
 	if (box)
-		n = xlate_profile_show(&box->p, attr->attr.name, buf,
-				       PAGE_SIZE);
+		n = xlate_profile_show(in_effect(box, cfg), attr->attr.name,
+				       buf, PAGE_SIZE);
 	rcu_read_unlock();
 	return n;
 }
@@ -87,24 +162,30 @@ static ssize_t field_store(struct kobject *kobj, struct kobj_attribute *attr,
 			   const char *buf, size_t count)
 {
 	const char *field = attr->attr.name;
-	struct profile_box *new;
+	struct profile_box *new, *old;
+	struct xlate_config *cfg;
 	int err;
 
 	if (!capable(CAP_SYS_ADMIN))
 		return -EPERM;
-	new = kmalloc(sizeof(*new), GFP_KERNEL);
-	if (!new)
+	cfg = xlate_config_get_abi(XLATE_ABI_X86_64);
+	new = box_new(cfg, true);
+	if (!new) {
+		xlate_config_put(cfg);
 		return -ENOMEM;
+	}
 
 	mutex_lock(&profile_lock);
-	new->p = rcu_dereference_protected(cur_profile,
-					   lockdep_is_held(&profile_lock))->p;
+	old = rcu_dereference_protected(cur_profile,
+					lockdep_is_held(&profile_lock));
+	new->p = *in_effect(old, cfg);
 	/* sysfs NUL-terminates @buf; a NUL inside it is a bad value */
 	err = strnlen(buf, count) != count ? -EINVAL :
 	      xlate_profile_set(&new->p, field, buf);
 	if (!err)
 		publish(new);
 	mutex_unlock(&profile_lock);
+	xlate_config_put(cfg);
 
 	if (err) {
 		kfree(new);
@@ -113,6 +194,80 @@ static ssize_t field_store(struct kobject *kobj, struct kobj_attribute *attr,
 		return err;
 	}
 	return count;
+}
+
+/*
+ * "profile": lines NAME=VALUE set those fields of the fallback for the
+ * configured runtime, all or none.  A line runtime=PATH makes the write
+ * fail with ESTALE unless PATH is the configured x86-64 runtime, so a
+ * profile measured under one runtime never lands under the next.
+ */
+static ssize_t profile_store(struct kobject *kobj,
+			     struct kobj_attribute *attr, const char *buf,
+			     size_t count)
+{
+	struct xlate_config *cfg;
+	struct profile_box *new;
+	const char *rt;
+	size_t rt_len;
+	unsigned int line;
+	int err;
+
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	cfg = xlate_config_get_abi(XLATE_ABI_X86_64);
+	new = box_new(cfg, true);
+	if (!new) {
+		xlate_config_put(cfg);
+		return -ENOMEM;
+	}
+	new->p = *fallback(cfg);
+	err = xlate_profile_load(&new->p, buf, count, &rt, &rt_len, &line);
+	if (!err && rt && (rt_len != strlen(new->runtime) ||
+			   memcmp(rt, new->runtime, rt_len)))
+		err = -ESTALE;
+	xlate_config_put(cfg);
+	if (err) {
+		if (err == -ESTALE)
+			pr_warn_ratelimited("cpuinfo: profile not changed: written for runtime \"%.*s\", but the x86-64 runtime is \"%.256s\"\n",
+					    (int)min_t(size_t, rt_len, 256), rt,
+					    new->runtime);
+		else
+			pr_warn_ratelimited("cpuinfo: profile not changed: line %u: %s\n",
+					    line, set_error(err));
+		kfree(new);
+		return err;
+	}
+	mutex_lock(&profile_lock);
+	publish(new);
+	mutex_unlock(&profile_lock);
+	return count;
+}
+
+/*
+ * "source": which profile /proc/cpuinfo shows: "runtime PATH" (one
+ * written under PATH, or "runtime" alone when written with no runtime
+ * configured), "rosetta" or "default".
+ */
+static ssize_t source_show(struct kobject *kobj, struct kobj_attribute *attr,
+			   char *buf)
+{
+	const struct xlate_config *cfg;
+	struct profile_box *box;
+	int n = -ENODEV;
+
+	rcu_read_lock();
+	box = rcu_dereference(cur_profile);
+	cfg = xlate_config_rcu_abi(XLATE_ABI_X86_64);
+	if (box && box_current(box, cfg))
+		n = sysfs_emit(buf, "runtime%s%s\n", *box->runtime ? " " : "",
+			       box->runtime);
+	else if (box)
+		n = sysfs_emit(buf, "%s\n", fallback(cfg) ==
+			       &xlate_cpuinfo_rosetta_profile ? "rosetta" :
+			       "default");
+	rcu_read_unlock();
+	return n;
 }
 
 static ssize_t reset_store(struct kobject *kobj, struct kobj_attribute *attr,
@@ -127,7 +282,7 @@ static ssize_t reset_store(struct kobject *kobj, struct kobj_attribute *attr,
 		pr_warn_ratelimited("cpuinfo: reset not done: write 1\n");
 		return -EINVAL;
 	}
-	new = kmalloc(sizeof(*new), GFP_KERNEL);
+	new = box_new(NULL, false);
 	if (!new)
 		return -ENOMEM;
 	new->p = xlate_cpuinfo_default_profile;
@@ -138,14 +293,17 @@ static ssize_t reset_store(struct kobject *kobj, struct kobj_attribute *attr,
 }
 
 static struct kobj_attribute reset_attr = __ATTR_WO(reset);
+static struct kobj_attribute profile_attr = __ATTR_WO(profile);
+static struct kobj_attribute source_attr = __ATTR_RO(source);
 
 /**
  * xlate_cpuinfo_show() - print one CPU's block of the x86 /proc/cpuinfo
  * @m: the /proc/cpuinfo seq_file
  * @cpu: an online CPU
  *
- * Renders straight into the free space of @m's buffer under
- * rcu_read_lock(), without sleeping.  When the block does not fit, @m is
+ * Renders the profile in effect for the configured x86-64 runtime
+ * straight into the free space of @m's buffer under rcu_read_lock(),
+ * without sleeping.  When the block does not fit, @m is
  * marked as overflowed, as seq_printf() does, so seq_read() retries with
  * a bigger buffer.  The topology is flat: one package whose cores are
  * the online CPUs, numbered by their rank among them.
@@ -165,6 +323,7 @@ int xlate_cpuinfo_show(struct seq_file *m, unsigned int cpu)
 		.apicid = rank,
 		.initial_apicid = rank,
 	};
+	const struct xlate_config *cfg;
 	struct profile_box *box;
 	char *buf;
 	size_t room = seq_get_buf(m, &buf);
@@ -172,8 +331,9 @@ int xlate_cpuinfo_show(struct seq_file *m, unsigned int cpu)
 
 	rcu_read_lock();
 	box = rcu_dereference(cur_profile);
+	cfg = xlate_config_rcu_abi(XLATE_ABI_X86_64);
 	if (box)
-		len = xlate_cpuinfo_render(buf, room, &box->p, &t);
+		len = xlate_cpuinfo_render(buf, room, in_effect(box, cfg), &t);
 	rcu_read_unlock();
 
 	/* -1 marks the buffer as overflowed, as seq_printf() does */
@@ -193,9 +353,9 @@ int xlate_cpuinfo_init(struct kobject *xlate_kobj)
 	struct profile_box *box;
 	int err = -ENOMEM;
 
-	box = kmalloc(sizeof(*box), GFP_KERNEL);
+	box = box_new(NULL, false);
 	field_attrs = kcalloc(n, sizeof(*field_attrs), GFP_KERNEL);
-	group_attrs = kcalloc(n + 2, sizeof(*group_attrs), GFP_KERNEL);
+	group_attrs = kcalloc(n + 4, sizeof(*group_attrs), GFP_KERNEL);
 	if (!box || !field_attrs || !group_attrs)
 		goto fail;
 
@@ -214,6 +374,8 @@ int xlate_cpuinfo_init(struct kobject *xlate_kobj)
 		group_attrs[i] = &a->attr;
 	}
 	group_attrs[n] = &reset_attr.attr;
+	group_attrs[n + 1] = &profile_attr.attr;
+	group_attrs[n + 2] = &source_attr.attr;
 	cpuinfo_group.attrs = group_attrs;
 
 	cpuinfo_kobj = kobject_create_and_add("cpuinfo", xlate_kobj);

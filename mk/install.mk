@@ -5,8 +5,9 @@
 # make -f mk/install.mk TARGET.
 #
 #   make install       build xlate.ko for KDIR and install it with
-#                      xlatectl, its man page and the example
-#                      /etc/modprobe.d and /etc/modules-load.d files;
+#                      xlatectl, its man page, the example
+#                      /etc/modprobe.d and /etc/modules-load.d files and
+#                      xlate-cpuinfo-sync.service (not enabled);
 #                      DESTDIR, PREFIX (default /usr) honoured; depmod
 #                      runs unless DESTDIR is set.  The list of what was
 #                      added goes to $(DESTDIR)/usr/share/xlate/install-manifest.
@@ -72,6 +73,10 @@ install: xlate-kheaders
 		$(XLATE_STAGE)/etc/modprobe.d/xlate.conf
 	install -D -m 0644 $(XLATE_TOP)/etc/modules-load.conf \
 		$(XLATE_STAGE)/etc/modules-load.d/xlate.conf
+	mkdir -p $(XLATE_STAGE)$(PREFIX)/lib/systemd/system
+	sed 's|/usr/sbin/xlatectl|$(PREFIX)/sbin/xlatectl|' \
+		$(XLATE_TOP)/etc/xlate-cpuinfo-sync.service \
+		>$(XLATE_STAGE)$(PREFIX)/lib/systemd/system/xlate-cpuinfo-sync.service
 	$(XLATE_TOP)/mk/install-tree.sh install $(XLATE_STAGE) "$(DESTDIR)" \
 		$(XLATE_MANIFEST)
 	@if [ -z "$(DESTDIR)" ]; then \
@@ -80,6 +85,8 @@ install: xlate-kheaders
 	fi
 	@echo "Installed xlate $(XLATE_VERSION) for $(XLATE_KREL); manifest:" \
 		"$(DESTDIR)$(XLATE_MANIFEST)"
+	@echo "To sync the x86 /proc/cpuinfo with the runtime's CPUID at boot:" \
+		"systemctl enable xlate-cpuinfo-sync.service"
 
 uninstall:
 	$(XLATE_TOP)/mk/install-tree.sh uninstall "$(DESTDIR)" $(XLATE_MANIFEST)

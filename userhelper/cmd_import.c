@@ -25,7 +25,7 @@ static const char *const binfmt_d_dirs[] = {
 #define MAX_FILES		512
 
 static const char import_usage[] =
-	"usage: xlatectl import [--dry-run] [FILE | --auto]\n"
+	"usage: xlatectl import [--dry-run] [--no-sync] [FILE | --auto]\n"
 	"Configure xlate's runtime and hand-off modes from a binfmt_misc\n"
 	"registration: the x86-64 one in FILE (binfmt.d or update-binfmts\n"
 	"format), or with --auto (the default) the first one an installed\n"
@@ -33,7 +33,9 @@ static const char import_usage[] =
 	"/usr/local/lib/binfmt.d, /usr/lib/binfmt.d (*.conf, by file name),\n"
 	"then /usr/share/binfmts; and the i386 one the same way, for\n"
 	"runtime32.  Each line is written to /sys/kernel/xlate/config in one\n"
-	"write (needs CAP_SYS_ADMIN); --dry-run prints them instead.\n";
+	"write (needs CAP_SYS_ADMIN); --dry-run prints them instead.  After a\n"
+	"new x86-64 runtime, /proc/cpuinfo is synced to its CPUID (xlatectl\n"
+	"cpuinfo sync) unless --no-sync is given.\n";
 
 static const char no_reg[] =
 	"has no x86-64 or i386 ELF registration xlate can use";
@@ -217,7 +219,8 @@ int cmd_import(int argc, char **argv)
 	static const char *const abi_word[NR_ABIS] = { "", "runtime32 " };
 	char shown[NR_ABIS][PATH_BUF], path[PATH_BUF];
 	const char *file = NULL;
-	bool dry_run = false, autom = false, have[NR_ABIS] = { false };
+	bool dry_run = false, autom = false, sync = true;
+	bool have[NR_ABIS] = { false };
 	bool at_open;
 	int i, ret, err;
 
@@ -232,6 +235,10 @@ int cmd_import(int argc, char **argv)
 		}
 		if (!strcmp(argv[i], "--auto")) {
 			autom = true;
+			continue;
+		}
+		if (!strcmp(argv[i], "--no-sync")) {
+			sync = false;
 			continue;
 		}
 		if (argv[i][0] == '-' && argv[i][1])
@@ -295,6 +302,11 @@ int cmd_import(int argc, char **argv)
 		printf("configured %sfrom %s: runtime %s, modes %s\n",
 		       abi_word[i], shown[i], reg[i].interpreter,
 		       modes(&reg[i]));
+	}
+	/* the x86-64 runtime's CPUID, which the kernel ties the profile to */
+	if (!dry_run && have[0] && sync) {
+		fflush(stdout);
+		cpuinfo_sync_after("import");
 	}
 	return fflush(stdout) ? EXIT_FAIL : EXIT_OK;
 }

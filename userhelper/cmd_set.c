@@ -9,13 +9,15 @@
 #include "xlatectl.h"
 
 static const char set_usage[] =
-	"usage: xlatectl set runtime|runtime32 PATH\n"
+	"usage: xlatectl set [--no-sync] runtime|runtime32 PATH\n"
 	"       xlatectl set enabled|preserve_argv0|open_binary|credentials on|off\n"
 	"       xlatectl set enabled32|preserve_argv0_32|open_binary32|credentials32 on|off\n"
 	"runtime32 and the *32 switches are for i386 programs.\n"
 	"       xlatectl set cmdline|exe auto|on|off\n"
 	"Change xlate's configuration (needs CAP_SYS_ADMIN).  An empty PATH\n"
-	"('') removes the runtime.  A change applies to later execs only.\n";
+	"('') removes the runtime.  A change applies to later execs only.\n"
+	"After a new runtime, /proc/cpuinfo is synced to its CPUID (xlatectl\n"
+	"cpuinfo sync) unless --no-sync is given.\n";
 
 /**
  * parse_onoff() - "on"/"off" and their usual synonyms
@@ -67,12 +69,17 @@ int cmd_set(int argc, char **argv)
 	char path[PATH_BUF], what[PATH_BUF];
 	const char *(*msg)(int err);
 	const char *value;
-	bool at_open;
+	bool at_open, sync = true;
 	int on, err;
 
 	if (argc > 1 && is_help(argv[1])) {
 		fputs(set_usage, stdout);
 		return EXIT_OK;
+	}
+	if (argc > 1 && !strcmp(argv[1], "--no-sync")) {
+		sync = false;
+		argc--;
+		argv++;
 	}
 	if (argc != 3)
 		return usage_error("set", "expected a parameter and a value");
@@ -102,5 +109,8 @@ int cmd_set(int argc, char **argv)
 		report_write_error(what, -err, at_open, msg);
 		return EXIT_FAIL;
 	}
+	/* a new x86-64 runtime: the profile of the old one is out of effect */
+	if (sync && !strcmp(argv[1], "runtime") && *value)
+		cpuinfo_sync_after("set runtime");
 	return EXIT_OK;
 }

@@ -135,7 +135,8 @@ static void gather(struct status *st)
 		sys_path(dir, sizeof(dir), XLATE_SYSFS_PARAMS);
 		kv_read_dir(&st->params, dir, param_names, NULL);
 		sys_path(dir, sizeof(dir), XLATE_SYSFS_CPUINFO);
-		kv_read_dir(&st->cpuinfo, dir, cpuinfo_fields, "reset");
+		kv_read_dir(&st->cpuinfo, dir, cpuinfo_fields,
+			    cpuinfo_write_only);
 		sys_path(dir, sizeof(dir), XLATE_SYSFS_STATS);
 		kv_read_dir(&st->stats, dir, stat_names, NULL);
 	}

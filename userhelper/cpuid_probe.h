@@ -25,7 +25,8 @@ struct cpuid_rec {
 extern const unsigned char cpuid_probe_image[];
 extern const size_t cpuid_probe_size;
 
-int cpuid_probe_run(struct cpuid_rec *recs, char *why, size_t whysize);
+int cpuid_probe_run(struct cpuid_rec *recs, char *const *envp, char *why,
+		    size_t whysize);
 int cpuid_probe_parse(const unsigned char *out, size_t len,
 		      struct cpuid_rec *recs);
 

@@ -46,12 +46,12 @@ static void add(struct kv_list *l, const char *dir, const char *name)
  * @l: emptied, then filled in
  * @dir: the directory (already rooted)
  * @known: the names to list first, NULL-terminated
- * @skip: a name never to read (e.g. a write-only file), or NULL
+ * @skip: names never to read (write-only files), NULL-terminated, or NULL
  *
  * Return: 0, or -1 if @dir cannot be opened.
  */
 int kv_read_dir(struct kv_list *l, const char *dir, const char *const *known,
-		const char *skip)
+		const char *const *skip)
 {
 	char *extra[KV_MAX];
 	struct dirent *de;
@@ -66,7 +66,7 @@ int kv_read_dir(struct kv_list *l, const char *dir, const char *const *known,
 		add(l, dir, known[i]);
 	while ((de = readdir(d)) && nextra < KV_MAX) {
 		if (de->d_name[0] == '.' || in_list(known, de->d_name) >= 0 ||
-		    (skip && !strcmp(de->d_name, skip)))
+		    (skip && in_list(skip, de->d_name) >= 0))
 			continue;
 		extra[nextra] = strdup(de->d_name);
 		if (extra[nextra])

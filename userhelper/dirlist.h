@@ -18,7 +18,7 @@ struct kv_list {
 };
 
 int kv_read_dir(struct kv_list *l, const char *dir, const char *const *known,
-		const char *skip);
+		const char *const *skip);
 void kv_free(struct kv_list *l);
 const char *kv_get(const struct kv_list *l, const char *name);
 

@@ -20,7 +20,7 @@ static const struct {
 	{ EINVAL, "EINVAL" },	{ ETXTBSY, "ETXTBSY" },	{ EROFS, "EROFS" },
 	{ ENOSPC, "ENOSPC" },	{ ERANGE, "ERANGE" },	{ ELOOP, "ELOOP" },
 	{ ENAMETOOLONG, "ENAMETOOLONG" },
-	{ EOPNOTSUPP, "EOPNOTSUPP" },
+	{ EOPNOTSUPP, "EOPNOTSUPP" },	{ ESTALE, "ESTALE" },
 };
 
 /**
@@ -140,6 +140,9 @@ static const struct errmsg cpuinfo_msgs[] = {
 	{ E2BIG, "value too long" },
 	{ ENOENT, "unknown field" },
 	{ ENOMEM, "out of memory" },
+	{ ESTALE,
+	  "the x86-64 runtime changed while the probe ran: run xlatectl cpuinfo sync again",
+	},
 };
 
 /**

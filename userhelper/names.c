@@ -32,3 +32,6 @@ const char *const cpuinfo_fields[] = {
 	"bogomips", "clflush_size", "cache_alignment", "phys_bits",
 	"virt_bits", NULL
 };
+
+/* The write-only files of /sys/kernel/xlate/cpuinfo. */
+const char *const cpuinfo_write_only[] = { "reset", "profile", NULL };

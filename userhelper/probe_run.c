@@ -116,12 +116,14 @@ static ssize_t read_output(int fd, unsigned char *buf, size_t size)
 /**
  * cpuid_probe_run() - run the probe and collect its records
  * @recs: CPUID_PROBE_NRECS records, filled in
+ * @envp: the probe's environment (the runtime reads it)
  * @why: on failure, a sentence saying what went wrong
  * @whysize: bytes of @why
  *
  * Return: 0, or -1 with @why set.
  */
-int cpuid_probe_run(struct cpuid_rec *recs, char *why, size_t whysize)
+int cpuid_probe_run(struct cpuid_rec *recs, char *const *envp, char *why,
+		    size_t whysize)
 {
 	unsigned char out[CPUID_PROBE_NRECS * CPUID_REC_SIZE + 1];
 	char path[64], tmpname[PATH_BUF];
@@ -152,7 +154,6 @@ int cpuid_probe_run(struct cpuid_rec *recs, char *why, size_t whysize)
 	}
 	if (pid == 0) {
 		static char *const argv[] = { "xlatectl-cpuid-probe", NULL };
-		static char *const envp[] = { NULL };
 
 		if (dup2(outp[1], STDOUT_FILENO) < 0)
 			_exit(127);

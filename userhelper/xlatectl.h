@@ -59,6 +59,7 @@ extern const char *const param_names[];
 extern const char *const switch_names[];
 extern const char *const stat_names[];
 extern const char *const cpuinfo_fields[];
+extern const char *const cpuinfo_write_only[];
 
 int parse_onoff(const char *s);
 
@@ -74,6 +75,10 @@ int cmd_cpuinfo(int argc, char **argv);
 int cmd_ps(int argc, char **argv);
 int cmd_exec(int argc, char **argv);
 int cmd_import(int argc, char **argv);
+
+/* cmd_cpuinfo.c: the profile from the runtime's CPUID */
+int cpuinfo_sync_run(bool dry, bool quiet, char *why, size_t whysize);
+void cpuinfo_sync_after(const char *what);
 
 bool is_help(const char *arg);
 int usage_error(const char *cmd, const char *fmt, ...) __printf(2, 3);

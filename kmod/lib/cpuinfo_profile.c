@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The cpuinfo profile: its default, and per-field parsing and printing
- * for /sys/kernel/xlate/cpuinfo/.  Pure logic, shared by the module,
+ * The cpuinfo profile: its default, Rosetta's template, and parsing and
+ * printing for /sys/kernel/xlate/cpuinfo/ (a field per file, or several
+ * in one write).  Pure logic, shared by the module,
  * KUnit, the host unit tests and the fuzzers.
  *
  * Why the default says what it says
@@ -69,6 +70,86 @@ const struct xlate_cpuinfo_profile xlate_cpuinfo_default_profile = {
 	/* spectre_v1 spectre_v2 spec_store_bypass swapgs */
 	.bugs = { [0] = W(15) | W(16) | W(17) | W(21) },
 };
+
+/*
+ * Rosetta for Linux answers an absolute-path read of /proc/cpuinfo
+ * itself, from a template in its binary ("Things You Might Want to Know
+ * About Apple's Rosetta 2 for Linux VMs", blog.inoki.cc, 2026-02-28,
+ * quoting `strings RosettaLinux/rosetta`):
+ *
+ *   vendor_id VirtualApple, cpu family 6, model 142, model name
+ *   "VirtualApple @ 2.50GHz", stepping 10, cpu MHz 2502.057, cache size
+ *   6144 KB, cpuid level 22, no bugs, bogomips 5184.11, clflush size and
+ *   cache_alignment 64, 39 bits physical and 48 bits virtual, and
+ *   flags: fpu tsc de cx8 apic sep cmov pat pse36 clflush mmx fxsr sse
+ *   sse2 syscall nx lm rep_good nopl pni cpuid pclmulqdq ssse3 cx16
+ *   sse4_1 popcnt sse4_2 aes lahf_lm movbe fma avx f16c rdrand bmi1 avx2
+ *   bmi2
+ *
+ * A read that reaches the kernel (lscpu opens the file relative to a
+ * directory) gets this same text from xlate when Rosetta is the runtime.
+ * Its one line this renderer cannot say is "fpu_exception: no".
+ */
+const struct xlate_cpuinfo_profile xlate_cpuinfo_rosetta_profile = {
+	.vendor_id = "VirtualApple",
+	.model_name = "VirtualApple @ 2.50GHz",
+	.family = 6,
+	.model = 142,
+	.stepping = 10,
+	.microcode = 0,
+	.cpu_khz = 2502057,
+	.cache_size_kb = 6144,
+	.cpuid_level = 22,
+	.bogomips_centi = 518411,
+	.clflush_size = 64,
+	.cache_alignment = 64,
+	.phys_bits = 39,
+	.virt_bits = 48,
+	.flags = {
+		/* fpu de tsc cx8 apic sep cmov pat pse36 clflush mmx fxsr
+		 * sse sse2
+		 */
+		[0] = W(0) | W(2) | W(4) | W(8) | W(9) | W(11) | W(15) |
+		      W(16) | W(17) | W(19) | W(23) | W(24) | W(25) | W(26),
+		/* syscall nx lm */
+		[1] = W(11) | W(20) | W(29),
+		/* rep_good nopl cpuid */
+		[3] = W(16) | W(20) | W(25),
+		/* pni pclmulqdq ssse3 fma cx16 sse4_1 sse4_2 movbe popcnt aes
+		 * avx f16c rdrand
+		 */
+		[4] = W(0) | W(1) | W(9) | W(12) | W(13) | W(19) | W(20) |
+		      W(22) | W(23) | W(25) | W(28) | W(29) | W(30),
+		/* lahf_lm */
+		[6] = W(0),
+		/* bmi1 avx2 bmi2 */
+		[9] = W(3) | W(5) | W(8),
+	},
+};
+
+/**
+ * xlate_runtime_is_rosetta() - is @path Apple's Rosetta for Linux?
+ * @path: the configured runtime, or NULL
+ *
+ * Rosetta is the file "rosetta" of the directory share the VM mounts
+ * (Apple's "Running Intel Binaries in Linux VMs with Rosetta" mounts it
+ * at /media/rosetta; other tools pick other places), so the last path
+ * component decides.
+ *
+ * Return: true if the file name of @path is "rosetta".
+ */
+bool xlate_runtime_is_rosetta(const char *path)
+{
+	size_t len;
+
+	if (!path)
+		return false;
+	/* the tail only: every read of the x86 view asks */
+	len = strlen(path);
+	if (len == 7)
+		return !memcmp(path, "rosetta", 7);
+	return len > 7 && !memcmp(path + len - 8, "/rosetta", 8);
+}
 
 enum field_kind { F_TEXT, F_UINT, F_HEX, F_FIXED, F_FLAGS, F_BUGS };
 
@@ -258,6 +339,36 @@ static int parse_names(const char * const *names, unsigned int nbits,
 }
 
 /*
+ * Check the @len bytes of @value: no control character (a newline
+ * included), no non-ASCII byte, not over-long.
+ */
+static int value_check(const char *value, size_t len)
+{
+	size_t i;
+
+	if (len > XLATE_PROFILE_VALUE_MAX)
+		return -E2BIG;
+	for (i = 0; i < len; i++) {
+		unsigned char c = value[i];
+
+		if (c < 0x20 || c >= 0x7f)
+			return -EINVAL;
+	}
+	return 0;
+}
+
+/* A runtime path: no control character. */
+static int path_check(const char *path, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if ((unsigned char)path[i] < 0x20)
+			return -EINVAL;
+	return 0;
+}
+
+/*
  * Length of @value without its one optional trailing newline, or an
  * error for control characters, non-ASCII bytes or an over-long value.
  */
@@ -281,36 +392,16 @@ static int value_length(const char *value, size_t *lenp)
 	return 0;
 }
 
-/**
- * xlate_profile_set() - change one field of a profile
- * @p: the profile
- * @field: the field's name, one of xlate_profile_fields[]
- * @value: the new value as text; one trailing newline is ignored
- *
- * Numbers are decimal (microcode also 0x-prefixed hex), cpu_mhz and
- * bogomips take up to three and two digits after a point, flags and
- * bugs are space-separated names from the kernel's x86 lists.
- *
- * Return: 0 on success; -ENOENT for an unknown field; -EINVAL for a
- * value that is malformed, out of range, holds a control character, or
- * names an unknown or repeated flag; -E2BIG for a value that is too long.
- * On error *@p is unchanged.
- */
-int xlate_profile_set(struct xlate_cpuinfo_profile *p, const char *field,
-		      const char *value)
+/* Set field @f of @p from the @len checked bytes of @value. */
+static int set_value(struct xlate_cpuinfo_profile *p,
+		     const struct profile_field *f, const char *value,
+		     size_t len)
 {
-	const struct profile_field *f = find_field(field);
 	unsigned int caps[XLATE_CPUINFO_CAP_WORDS];
 	unsigned int bugs[XLATE_CPUINFO_BUG_WORDS];
 	unsigned int num = 0;	/* for gcc -O1, which cannot see it set */
-	size_t len;
 	int err;
 
-	if (!f)
-		return -ENOENT;
-	err = value_length(value, &len);
-	if (err)
-		return err;
 	switch (f->kind) {
 	case F_TEXT:
 		if (len > f->max)
@@ -343,6 +434,130 @@ int xlate_profile_set(struct xlate_cpuinfo_profile *p, const char *field,
 	if (err)
 		return err;
 	*(unsigned int *)((char *)p + f->off) = num;
+	return 0;
+}
+
+/**
+ * xlate_profile_set() - change one field of a profile
+ * @p: the profile
+ * @field: the field's name, one of xlate_profile_fields[]
+ * @value: the new value as text; one trailing newline is ignored
+ *
+ * Numbers are decimal (microcode also 0x-prefixed hex), cpu_mhz and
+ * bogomips take up to three and two digits after a point, flags and
+ * bugs are space-separated names from the kernel's x86 lists.
+ *
+ * Return: 0 on success; -ENOENT for an unknown field; -EINVAL for a
+ * value that is malformed, out of range, holds a control character, or
+ * names an unknown or repeated flag; -E2BIG for a value that is too long.
+ * On error *@p is unchanged.
+ */
+int xlate_profile_set(struct xlate_cpuinfo_profile *p, const char *field,
+		      const char *value)
+{
+	const struct profile_field *f = find_field(field);
+	size_t len;
+	int err;
+
+	if (!f)
+		return -ENOENT;
+	err = value_length(value, &len);
+	if (err)
+		return err;
+	return set_value(p, f, value, len);
+}
+
+/* The field named by the @len bytes at @name, or NULL. */
+static const struct profile_field *find_field_n(const char *name, size_t len)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(fields); i++)
+		if (strlen(fields[i].name) == len &&
+		    !memcmp(fields[i].name, name, len))
+			return &fields[i];
+	return NULL;
+}
+
+/**
+ * xlate_profile_load() - change several fields of a profile at once
+ * @p: the profile
+ * @text: lines "NAME=VALUE", each ended by a newline (the last one may
+ *	  be unterminated); NAME is a field of xlate_profile_fields[] or
+ *	  "runtime"
+ * @len: bytes of @text
+ * @runtime: receives where the value of the "runtime" line starts in
+ *	     @text, or NULL without one; the caller decides what it means
+ * @runtime_len: receives its length
+ * @bad_line: receives the number (from 1) of the line refused, or 0
+ *
+ * Every line is checked as xlate_profile_set() checks one field (the
+ * runtime line, a path, only for control characters); a name may
+ * appear once.  Nothing changes unless every line is accepted.
+ *
+ * Return: 0; -ENOENT for an unknown name; -EINVAL for a line without
+ * "=", an empty line, a repeated name, a NUL or a bad value; -E2BIG for
+ * a value too long.  On error *@p is unchanged.
+ */
+int xlate_profile_load(struct xlate_cpuinfo_profile *p, const char *text,
+		       size_t len, const char **runtime, size_t *runtime_len,
+		       unsigned int *bad_line)
+{
+	struct xlate_cpuinfo_profile next = *p;
+	const char *rt = NULL;
+	size_t rt_len = 0, pos = 0;
+	unsigned int seen = 0, line = 0;
+	int err = 0;
+
+	*bad_line = 0;
+	while (pos < len) {
+		const char *s = text + pos, *nl, *eq;
+		const struct profile_field *f;
+		size_t n, name_len, vlen;
+
+		line++;
+		nl = memchr(s, '\n', len - pos);
+		n = nl ? (size_t)(nl - s) : len - pos;
+		pos += n + (nl ? 1 : 0);
+		eq = memchr(s, '=', n);
+		if (!eq || memchr(s, '\0', n)) {
+			err = -EINVAL;
+			break;
+		}
+		name_len = eq - s;
+		vlen = n - name_len - 1;
+		if (name_len == 7 && !memcmp(s, "runtime", 7)) {
+			err = rt ? -EINVAL : path_check(eq + 1, vlen);
+			if (err)
+				break;
+			rt = eq + 1;
+			rt_len = vlen;
+			continue;
+		}
+		err = value_check(eq + 1, vlen);
+		if (err)
+			break;
+		f = find_field_n(s, name_len);
+		if (!f) {
+			err = -ENOENT;
+			break;
+		}
+		if (seen & (1U << (f - fields))) {
+			err = -EINVAL;
+			break;
+		}
+		seen |= 1U << (f - fields);
+		err = set_value(&next, f, eq + 1, vlen);
+		if (err)
+			break;
+	}
+	if (err) {
+		*bad_line = line;
+		return err;
+	}
+	*p = next;
+	*runtime = rt;
+	*runtime_len = rt_len;
 	return 0;
 }
 

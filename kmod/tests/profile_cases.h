@@ -6,7 +6,8 @@
  * /sys/kernel/xlate/cpuinfo/ with the errno xlate_profile_set() returns
  * (negative, as the library does) and what show prints afterwards, and
  * what show prints for the default profile, field by field in
- * xlate_profile_fields[] order.
+ * xlate_profile_fields[] order; whole-profile writes (xlate_profile_load())
+ * and Rosetta's template.
  */
 #ifndef XLATE_TESTS_PROFILE_CASES_H
 #define XLATE_TESTS_PROFILE_CASES_H
@@ -112,6 +113,85 @@ static const char * const default_shown[] = {
 	"fpu de pse tsc msr pae mce cx8 apic sep mtrr pge mca cmov pat pse36 clflush mmx fxsr sse sse2 syscall nx lm pni ssse3 cx16 sse4_1 sse4_2 popcnt hypervisor lahf_lm\n",
 	"spectre_v1 spectre_v2 spec_store_bypass swapgs\n",
 	"4000.00\n", "64\n", "64\n", "40\n", "48\n",
+};
+
+/*
+ * xlate_profile_load() on the default: the error, the line it names,
+ * the runtime line's value (NULL: none), and after success what show
+ * prints for @field.
+ */
+struct load_case {
+	const char *name;
+	const char *text;
+	int err;
+	unsigned int bad_line;
+	const char *runtime;
+	const char *field;
+	const char *shown;
+};
+
+static const struct load_case load_cases[] = {
+	{ "one-field", "vendor_id=AuthenticAMD\n", 0, 0, NULL,
+	  "vendor_id", "AuthenticAMD\n" },
+	{ "unterminated", "model=107", 0, 0, NULL, "model", "107\n" },
+	{ "empty", "", 0, 0, NULL, "model", "26\n" },
+	{ "sync",
+	  "runtime=/usr/bin/qemu-x86_64\nvendor_id=AuthenticAMD\ncpu_family=15\nmodel=107\nflags=fpu lm sse2\n",
+	  0, 0, "/usr/bin/qemu-x86_64", "flags", "fpu sse2 lm\n" },
+	{ "others-kept", "model=107\n", 0, 0, NULL, "vendor_id",
+	  "GenuineIntel\n" },
+	{ "empty-flags", "flags=\n", 0, 0, NULL, "flags", "\n" },
+	{ "empty-runtime", "runtime=\n", 0, 0, "", "model", "26\n" },
+	{ "runtime-any-byte", "runtime=/opt/q\xc3\xa9/qemu", 0, 0,
+	  "/opt/q\xc3\xa9/qemu", "model", "26\n" },
+	{ "bad-value-line-2", "model=1\nstepping=16\n", -EINVAL, 2, NULL,
+	  NULL, NULL },
+	{ "unknown-name", "model=1\nnosuch=1\n", -ENOENT, 2, NULL, NULL,
+	  NULL },
+	{ "repeated", "model=1\nmodel=2\n", -EINVAL, 2, NULL, NULL, NULL },
+	{ "repeated-runtime", "runtime=/a\nruntime=/a\n", -EINVAL, 2, NULL,
+	  NULL, NULL },
+	{ "no-equals", "model\n", -EINVAL, 1, NULL, NULL, NULL },
+	{ "empty-line", "model=1\n\nstepping=2\n", -EINVAL, 2, NULL, NULL,
+	  NULL },
+	{ "blank-name", "=1\n", -ENOENT, 1, NULL, NULL, NULL },
+	{ "space-in-name", "model =1\n", -ENOENT, 1, NULL, NULL, NULL },
+	{ "tab-in-value", "model_name=a\tb\n", -EINVAL, 1, NULL, NULL, NULL },
+	{ "cr-in-value", "model=1\r\n", -EINVAL, 1, NULL, NULL, NULL },
+	{ "control-in-runtime", "runtime=/a\x01b\n", -EINVAL, 1, NULL, NULL,
+	  NULL },
+	{ "bad-flag", "flags=fpu nosuch\n", -EINVAL, 1, NULL, NULL, NULL },
+	{ "too-long",
+	  "model_name=1234567890123456789012345678901234567890123456789\n",
+	  -E2BIG, 1, NULL, NULL, NULL },
+	{ "reset-is-no-field", "reset=1\n", -ENOENT, 1, NULL, NULL, NULL },
+};
+
+/* xlate_runtime_is_rosetta(): the file name decides. */
+struct rosetta_case {
+	const char *path;
+	bool rosetta;
+};
+
+static const struct rosetta_case rosetta_cases[] = {
+	{ "/media/rosetta/rosetta", true },
+	{ "/mnt/rosetta/rosetta", true },
+	{ "/run/rosetta/rosetta", true },
+	{ "rosetta", true },
+	{ "/media/rosetta/rosettad", false },
+	{ "/media/rosetta/Rosetta", false },
+	{ "/media/rosetta/", false },
+	{ "/usr/bin/qemu-x86_64", false },
+	{ "", false },
+	{ NULL, false },
+};
+
+/* Rosetta's template, field by field as show prints it. */
+static const char * const rosetta_shown[] = {
+	"VirtualApple\n", "VirtualApple @ 2.50GHz\n", "6\n", "142\n",
+	"10\n", "0x0\n", "2502.057\n", "6144\n", "22\n",
+	"fpu de tsc cx8 apic sep cmov pat pse36 clflush mmx fxsr sse sse2 syscall nx lm rep_good nopl cpuid pni pclmulqdq ssse3 fma cx16 sse4_1 sse4_2 movbe popcnt aes avx f16c rdrand lahf_lm bmi1 avx2 bmi2\n",
+	"\n", "5184.11\n", "64\n", "64\n", "39\n", "48\n",
 };
 
 #endif /* XLATE_TESTS_PROFILE_CASES_H */

@@ -4,8 +4,9 @@
  * /sys/kernel/xlate/cpuinfo/ writes (newlines and control characters,
  * over-long values, unknown and repeated flags, unknown fields, numeric
  * ranges), that a rejected write leaves the profile untouched, and that
- * what show prints, set accepts.  The tables are in profile_cases.h,
- * shared with tools/testing/unit/test_cpuinfo_profile.c.
+ * what show prints, set accepts; whole-profile writes (all or nothing,
+ * the runtime line) and Rosetta's template.  The tables are in
+ * profile_cases.h, shared with tools/testing/unit/test_cpuinfo_profile.c.
  */
 #include <kunit/test.h>
 #include <linux/slab.h>
@@ -140,12 +141,82 @@ static void profile_overlong_test(struct kunit *test)
 				     sizeof(*p)), 0);
 }
 
+static void load_case_desc(const struct load_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(profile_load, load_cases, load_case_desc);
+
+static void profile_load_test(struct kunit *test)
+{
+	const struct load_case *c = test->param_value;
+	struct xlate_cpuinfo_profile *p;
+	const char *rt = NULL;
+	size_t rt_len = 0;
+	unsigned int line = 99;
+	char *buf;
+	int err;
+
+	p = kunit_kmalloc(test, sizeof(*p), GFP_KERNEL);
+	buf = kunit_kzalloc(test, XLATE_PROFILE_SHOW_MAX, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, p);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, buf);
+	*p = xlate_cpuinfo_default_profile;
+	err = xlate_profile_load(p, c->text, strlen(c->text), &rt, &rt_len,
+				 &line);
+	KUNIT_EXPECT_EQ(test, err, c->err);
+	KUNIT_EXPECT_EQ(test, line, c->bad_line);
+	if (err) {
+		KUNIT_EXPECT_EQ_MSG(test, memcmp(p, &xlate_cpuinfo_default_profile,
+						 sizeof(*p)), 0,
+				    "refused write changed the profile");
+		return;
+	}
+	if (c->runtime) {
+		KUNIT_ASSERT_NOT_NULL(test, rt);
+		KUNIT_EXPECT_EQ(test, rt_len, strlen(c->runtime));
+		KUNIT_EXPECT_EQ(test, memcmp(rt, c->runtime, rt_len), 0);
+	} else {
+		KUNIT_EXPECT_NULL(test, rt);
+	}
+	KUNIT_EXPECT_GT(test, xlate_profile_show(p, c->field, buf,
+						 XLATE_PROFILE_SHOW_MAX), 0);
+	KUNIT_EXPECT_STREQ(test, buf, c->shown);
+}
+
+/* Rosetta's template field by field, and which paths are Rosetta. */
+static void profile_rosetta_test(struct kunit *test)
+{
+	const struct xlate_cpuinfo_profile *r = &xlate_cpuinfo_rosetta_profile;
+	unsigned int i;
+	char *buf;
+
+	buf = kunit_kzalloc(test, XLATE_PROFILE_SHOW_MAX, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, buf);
+	KUNIT_ASSERT_EQ(test, xlate_profile_nfields,
+			(unsigned int)ARRAY_SIZE(rosetta_shown));
+	for (i = 0; i < xlate_profile_nfields; i++) {
+		KUNIT_EXPECT_GT(test, xlate_profile_show(r, xlate_profile_fields[i],
+							 buf, XLATE_PROFILE_SHOW_MAX),
+				0);
+		KUNIT_EXPECT_STREQ(test, buf, rosetta_shown[i]);
+	}
+	for (i = 0; i < ARRAY_SIZE(rosetta_cases); i++)
+		KUNIT_EXPECT_EQ_MSG(test,
+				    xlate_runtime_is_rosetta(rosetta_cases[i].path),
+				    rosetta_cases[i].rosetta, "%s",
+				    rosetta_cases[i].path ?: "(null)");
+}
+
 static struct kunit_case cpuinfo_profile_cases[] = {
 	KUNIT_CASE_PARAM(profile_set_test, profile_set_gen_params),
 	KUNIT_CASE(profile_defaults_test),
 	KUNIT_CASE(profile_show_errors_test),
 	KUNIT_CASE(profile_all_flags_test),
 	KUNIT_CASE(profile_overlong_test),
+	KUNIT_CASE_PARAM(profile_load_test, profile_load_gen_params),
+	KUNIT_CASE(profile_rosetta_test),
 	{}
 };
 

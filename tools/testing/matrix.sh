@@ -12,11 +12,11 @@
 #
 # Environment:
 #   MATRIX_KERNELS="..."   arm64 kernel targets (default: all four)
-#   MATRIX_VARIANTS="..."  variants (default: e2e qemu7 qemu10 box64
-#                          container)
+#   MATRIX_VARIANTS="..."  variants (default: e2e qemu7 qemu10 qemu11 box64
+#                          box64sid container)
 
 MATRIX_KERNELS=${MATRIX_KERNELS:-6.1-arm64 6.12-arm64 sid-arm64 sid-16k-arm64}
-MATRIX_VARIANTS=${MATRIX_VARIANTS:-e2e qemu7 qemu10 box64 container}
+MATRIX_VARIANTS=${MATRIX_VARIANTS:-e2e qemu7 qemu10 qemu11 box64 box64sid container}
 
 # matrix_e2e KERNEL: the full e2e suites, bookworm's qemu-x86_64-static
 # as the runtime (results e2e/KERNEL/...).
@@ -32,15 +32,18 @@ matrix_container() {
 	run_tier "e2e-$1-container" "e2e/$1/container" "$HERE/e2e/container.sh" "$1"
 }
 
-# matrix_qemu7, matrix_qemu10, matrix_box64 KERNEL: the runtime suite
-# (e2e/runtime/) under bookworm's qemu 7.2, trixie's qemu 10 or box64
-# (results e2e/KERNEL/RUNTIME/...).
+# matrix_qemu7, matrix_qemu10, matrix_qemu11, matrix_box64,
+# matrix_box64sid KERNEL: the runtime suite (e2e/runtime/) under
+# bookworm's qemu 7.2, trixie's qemu 10 or box64 0.3.4, or sid's qemu 11
+# or box64 0.4.3 (the CPUID suite only; results e2e/KERNEL/RUNTIME/...).
 matrix_runtime() {
 	run_tier "e2e-$1-$2" "e2e/$1/$2" "$HERE/e2e/runtime.sh" "$1" "$2"
 }
 matrix_qemu7() { matrix_runtime "$1" qemu7; }
 matrix_qemu10() { matrix_runtime "$1" qemu10; }
+matrix_qemu11() { matrix_runtime "$1" qemu11; }
 matrix_box64() { matrix_runtime "$1" box64; }
+matrix_box64sid() { matrix_runtime "$1" box64sid; }
 
 matrix_run() {
 	local k v

@@ -101,6 +101,8 @@ echo 'fpu de "quoted"' >"$c/flags"
 echo 64 >"$c/clflush_size"
 : >"$c/reset"
 chmod 0200 "$c/reset"
+: >"$c/profile"
+chmod 0200 "$c/profile"
 data=$(cd "$(dirname "$0")/../../tools/testing/data/binfmt" && pwd)
 b=$proc/sys/fs/binfmt_misc
 echo enabled >"$b/status"
@@ -250,6 +252,21 @@ echo enabled >"$b/status"
 # --- set -----------------------------------------------------------------
 expect_rc set/runtime 0 set runtime /opt/box64
 expect_eq set/runtime-written /opt/box64 "$(cat "$p/runtime")"
+# A new runtime is followed by a sync; the probe runs natively on an
+# x86-64 host, elsewhere it fails and set says so without failing.
+case $(uname -m) in
+x86_64)
+	expect_eq set/runtime-synced runtime=/opt/box64 "$(head -n 1 "$c/profile")"
+	expect_in set/runtime-sync-says "cpuinfo set from /opt/box64's CPUID:" "$out"
+	;;
+*)
+	expect_in set/runtime-sync-warns "was not synced" "$err"
+	;;
+esac
+: >"$c/profile"
+expect_rc set/runtime-no-sync 0 set --no-sync runtime /opt/box64
+expect_eq set/runtime-no-sync-profile-untouched "" "$(cat "$c/profile")"
+expect_eq set/runtime-no-sync-says-nothing "" "$out$err"
 expect_rc set/runtime-empty 0 set runtime ''
 expect_eq set/runtime-empty-written '' "$(cat "$p/runtime")"
 expect_rc set/enabled-off 0 set enabled off
@@ -442,6 +459,11 @@ for f in stepping microcode cpu_mhz cache_size cpuid_level bugs bogomips \
 	cache_alignment phys_bits virt_bits; do
 	: >"$c/$f"
 done
+rt0=$(cat "$p/runtime")
+: >"$p/runtime"
+expect_rc cpuinfo/sync-no-runtime 1 cpuinfo sync
+expect_in cpuinfo/sync-no-runtime-says "no x86-64 runtime is configured" "$err"
+echo /usr/bin/qemu-x86_64-static >"$p/runtime"
 case $(uname -m) in
 x86_64)
 	expect_rc cpuinfo/sync-dry-run 0 cpuinfo sync --dry-run
@@ -450,11 +472,24 @@ x86_64)
 	expect_in cpuinfo/sync-vendor-is-host "vendor_id=$host_vendor" "$dry"
 	expect_in cpuinfo/sync-flags-lm "flags=fpu " "$dry"
 	expect_eq cpuinfo/sync-dry-run-wrote-nothing 'fpu sse' "$(cat "$c/flags")"
+	: >"$c/profile"
 	expect_rc cpuinfo/sync 0 cpuinfo sync
 	expect_eq cpuinfo/sync-same-as-dry-run "$dry" "$out"
-	expect_eq cpuinfo/sync-wrote-flags "$(printf '%s\n' "$dry" | sed -n 's/^flags=//p')" \
-		"$(cat "$c/flags")"
-	expect_eq cpuinfo/sync-wrote-vendor "$host_vendor" "$(cat "$c/vendor_id")"
+	# one write: the runtime it was measured under, then the fields
+	expect_eq cpuinfo/sync-wrote-profile "runtime=$(cat "$p/runtime")
+$dry" "$(cat "$c/profile")"
+	expect_eq cpuinfo/sync-fields-untouched 'fpu sse' "$(cat "$c/flags")"
+	QEMU_CPU=Nehalem BOX64_AVX=0 PATH_NOT_PASSED=1 "$XLATECTL" cpuinfo sync \
+		--dry-run >/dev/null 2>&1
+	expect_eq cpuinfo/sync-env-exit 0 "$?"
+	expect_rc cpuinfo/sync-raw 0 cpuinfo sync --raw
+	expect_in cpuinfo/sync-raw-leaf0 "00000000:0 eax=" "$out"
+	# Rosetta: its template, by a reset; no probe
+	echo /media/rosetta/rosetta >"$p/runtime"
+	: >"$c/reset"
+	expect_rc cpuinfo/sync-rosetta 0 cpuinfo sync
+	expect_in cpuinfo/sync-rosetta-says "Rosetta: its own /proc/cpuinfo template is in effect" "$out"
+	expect_eq cpuinfo/sync-rosetta-resets 1 "$(cat "$c/reset")"
 	expect_rc cpuinfo/sync-raw 0 cpuinfo sync --raw
 	expect_in cpuinfo/sync-raw-leaf0 "00000000:0 eax=" "$out"
 	;;

@@ -37,6 +37,7 @@ static const struct msg_case cases[] = {
 	{ "errmsg/cpuinfo-einval", cpuinfo_errmsg, EINVAL, "invalid value" },
 	{ "errmsg/cpuinfo-e2big", cpuinfo_errmsg, E2BIG, "too long" },
 	{ "errmsg/cpuinfo-eperm", cpuinfo_errmsg, EPERM, "CAP_SYS_ADMIN" },
+	{ "errmsg/cpuinfo-estale", cpuinfo_errmsg, ESTALE, "runtime changed" },
 };
 
 int main(void)

@@ -127,7 +127,7 @@ static void test_run(void)
 	struct cpuid_rec recs[CPUID_PROBE_NRECS];
 	unsigned int a, b, c, d;
 	char why[512] = "";
-	int ok = cpuid_probe_run(recs, why, sizeof(why)) == 0;
+	int ok = cpuid_probe_run(recs, (char *[]){ NULL }, why, sizeof(why)) == 0;
 
 	if (!check("probe/runs-natively", ok, "%s", why))
 		return;

@@ -63,7 +63,8 @@ declare -A CHECKS=(
 		docker-exec docker-top buildkit-platforms docker-build
 		podman-farm-binfmt engine-dmesg-clean"
 	[check]="systemd-boot modules-load binfmt-qemu runtime-auto x86-hello
-		x86-uname x86-cpuinfo xlatectl-status units-ok purge dmesg-clean"
+		x86-uname x86-cpuinfo cpuinfo-cpuid xlatectl-status units-ok purge
+		dmesg-clean"
 )
 declare -A QRC=()
 HOST_PKGS=(mmdebstrap qemu-user-static arch-test qemu-system-arm qemu-utils
@@ -242,7 +243,8 @@ release() {
 	install -m 0644 "$HERE/image/engines.sh" "$pl/engines.sh"
 	printf 'XLATE_TARGET=%s\nKVER=%s\nVERSION=%s\nRUNTIME=%s\n' \
 		"$rel-arm64" "$KVER" "$version" "$RUNTIME" >"$pl/env"
-	cp "$OUT/progs/x86_64/hello" "$OUT/progs/x86_64/uname-m" "$pl/x86/"
+	cp "$OUT/progs/x86_64/hello" "$OUT/progs/x86_64/uname-m" \
+		"$OUT/progs/x86_64/cpuid-check" "$pl/x86/"
 	install -m 0755 "$busybox_x86" "$pl/x86/busybox"
 	ln "$AMD64_TAR" "$pl/amd64/rootfs.tar" 2>/dev/null ||
 		cp "$AMD64_TAR" "$pl/amd64/rootfs.tar"
@@ -298,7 +300,8 @@ release() {
 
 # The x86-64 programs every payload carries.
 if ! nice make -C "$XLATE_ROOT/tools/testing/e2e/progs" OUT="$OUT/progs" \
-	"$OUT/progs/x86_64/hello" "$OUT/progs/x86_64/uname-m" >"$OUT/progs.log" 2>&1; then
+	"$OUT/progs/x86_64/hello" "$OUT/progs/x86_64/uname-m" \
+	"$OUT/progs/x86_64/cpuid-check" >"$OUT/progs.log" 2>&1; then
 	fail_step payload "x86-64 test programs: $(log_tail "$OUT/progs.log")"
 	finish
 fi

@@ -10,7 +10,9 @@
 # Checks (distro/host/...):
 #   install-files             the module (vermagic of KDIR), xlatectl (runs,
 #                             prints VERSION), its man page, both example
-#                             /etc files and the manifest are in DESTDIR
+#                             /etc files, xlate-cpuinfo-sync.service (naming
+#                             the installed xlatectl) and the manifest are
+#                             in DESTDIR
 #   install-no-depmod         nothing from depmod lands in DESTDIR
 #   install-uninstall-empty   make uninstall leaves DESTDIR empty
 #   uninstall-keeps-modified-conf  an edited /etc/modprobe.d/xlate.conf
@@ -48,6 +50,7 @@ missing=()
 ko=$(find "$DEST/lib/modules/$KVER/extra" -name 'xlate.ko*' -print -quit 2>/dev/null)
 for f in usr/sbin/xlatectl usr/share/man/man8/xlatectl.8 \
 	etc/modprobe.d/xlate.conf etc/modules-load.d/xlate.conf \
+	usr/lib/systemd/system/xlate-cpuinfo-sync.service \
 	usr/share/xlate/install-manifest; do
 	[ -f "$DEST/$f" ] || missing+=("$f")
 done
@@ -60,6 +63,9 @@ elif [ "${vm%% *}" != "$KVER" ]; then
 	fail distro/host/install-files "module vermagic '$vm', want $KVER"
 elif [[ $ctl != *"$version"* ]]; then
 	fail distro/host/install-files "xlatectl --version: '$ctl'"
+elif ! grep -qx 'ExecStart=/usr/sbin/xlatectl cpuinfo sync' \
+	"$DEST/usr/lib/systemd/system/xlate-cpuinfo-sync.service"; then
+	fail distro/host/install-files "xlate-cpuinfo-sync.service does not run /usr/sbin/xlatectl cpuinfo sync"
 elif ! grep -qx xlate "$DEST/etc/modules-load.d/xlate.conf" ||
 	! grep -q '^#options xlate runtime=' "$DEST/etc/modprobe.d/xlate.conf"; then
 	fail distro/host/install-files "example /etc files lack 'xlate' / '#options xlate runtime='"

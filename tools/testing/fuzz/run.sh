@@ -17,7 +17,7 @@ top=$(cd "$here/../../.." && pwd)
 out=${FUZZ_OUT:-$top/build/fuzz}
 time_each=${FUZZ_TIME:-20}
 cc=${FUZZ_CC:-}
-all=(elf_x86 parse_bool runtime_path profile_set render binfmt_line)
+all=(elf_x86 parse_bool runtime_path profile_set profile_load render binfmt_line)
 targets=("$@")
 [[ ${#targets[@]} -gt 0 ]] || targets=("${all[@]}")
 

@@ -65,6 +65,27 @@ for src in "${tests[@]}"; do
 	fi
 done
 
+# The e2e CPUID checker against its reference: on an x86-64 host, the
+# kernel's own /proc/cpuinfo must agree with CPUID by the checker's rules.
+if [ "$(uname -m)" = x86_64 ]; then
+	ck=$OUT/cpuid-check
+	if ! gcc -O2 -Wall -Werror -D_GNU_SOURCE -o "$ck" \
+		"$XLATE_ROOT/tools/testing/e2e/progs/cpuid-check.c" \
+		>"$OUT/cpuid-check.build.log" 2>&1; then
+		fail unit/host/cpuid-check/build "$(head -n 3 "$OUT/cpuid-check.build.log")"
+		status=1
+	elif out=$("$ck" 2>&1); then
+		pass unit/host/cpuid-check/x86-kernel-agrees
+	else
+		fail unit/host/cpuid-check/x86-kernel-agrees \
+			"the host kernel's /proc/cpuinfo and CPUID differ by cpuid-check's rules: $(printf '%s\n' "$out" | grep -E '^(DIFF|cpuid-check):' | tr '\n' '|')"
+		status=1
+	fi
+else
+	fail unit/host/cpuid-check/x86-kernel-agrees "the host is $(uname -m): the reference needs an x86-64 kernel"
+	status=1
+fi
+
 # The xlatectl helper's own tests print their PASS/FAIL lines.
 if [ -f "$XLATE_ROOT/userhelper/Makefile" ]; then
 	rc=0

@@ -135,3 +135,70 @@ UNIT_TEST(all_names)
 	       "a value over XLATE_PROFILE_VALUE_MAX should be -E2BIG");
 	free(big);
 }
+
+/* Several fields in one write: all or nothing, and the runtime line. */
+UNIT_TEST(load)
+{
+	char name[96], why[256], buf[XLATE_PROFILE_SHOW_MAX];
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(load_cases); i++) {
+		const struct load_case *c = &load_cases[i];
+		struct xlate_cpuinfo_profile p = xlate_cpuinfo_default_profile;
+		const char *rt = (const char *)1;
+		size_t rt_len = 0;
+		unsigned int line = 99;
+		int err = xlate_profile_load(&p, c->text, strlen(c->text),
+					     &rt, &rt_len, &line);
+		int ok = err == c->err && line == c->bad_line;
+
+		snprintf(name, sizeof(name), "load/%s", c->name);
+		snprintf(why, sizeof(why), "got %d line %u, want %d line %u",
+			 err, line, c->err, c->bad_line);
+		if (ok && err && memcmp(&p, &xlate_cpuinfo_default_profile,
+					sizeof(p))) {
+			ok = 0;
+			snprintf(why, sizeof(why), "refused but changed");
+		}
+		if (ok && !err) {
+			if (c->runtime ? !rt || rt_len != strlen(c->runtime) ||
+			    memcmp(rt, c->runtime, rt_len) : rt != NULL) {
+				ok = 0;
+				snprintf(why, sizeof(why), "runtime \"%.*s\"",
+					 rt ? (int)rt_len : 6,
+					 rt ? rt : "(none)");
+			} else if (xlate_profile_show(&p, c->field, buf,
+						      sizeof(buf)) < 0 ||
+				   strcmp(buf, c->shown)) {
+				ok = 0;
+				snprintf(why, sizeof(why), "%s: \"%.60s\"",
+					 c->field, buf);
+			}
+		}
+		result(name, ok, why);
+	}
+}
+
+/* Rosetta's template and when it is chosen. */
+UNIT_TEST(rosetta)
+{
+	const struct xlate_cpuinfo_profile *r = &xlate_cpuinfo_rosetta_profile;
+	char name[96], buf[XLATE_PROFILE_SHOW_MAX];
+	unsigned int i;
+
+	for (i = 0; i < xlate_profile_nfields; i++) {
+		snprintf(name, sizeof(name), "rosetta/%s",
+			 xlate_profile_fields[i]);
+		result(name, i < ARRAY_SIZE(rosetta_shown) &&
+		       xlate_profile_show(r, xlate_profile_fields[i], buf,
+					  sizeof(buf)) > 0 &&
+		       !strcmp(buf, rosetta_shown[i]), buf);
+	}
+	for (i = 0; i < ARRAY_SIZE(rosetta_cases); i++) {
+		const struct rosetta_case *c = &rosetta_cases[i];
+
+		snprintf(name, sizeof(name), "is-rosetta/%02u", i);
+		result(name, xlate_runtime_is_rosetta(c->path) == c->rosetta,
+		       c->path ? c->path : "(null)");
+	}
+}

@@ -38,6 +38,14 @@ heading() {
 
 heading "xlate demo on $(uname -r): native arm64 | translated x86-64"
 echo "runtime: $(cat /sys/module/xlate/parameters/runtime 2>/dev/null || echo '(xlate not loaded)')"
+# What the packaged xlate-cpuinfo-sync.service does at boot: the x86
+# /proc/cpuinfo from the runtime's CPUID.
+if out=$(xlatectl cpuinfo sync 2>&1); then
+	echo "cpuinfo: synced to the runtime's CPUID (xlatectl cpuinfo sync," \
+		"as xlate-cpuinfo-sync.service does at boot)"
+else
+	echo "cpuinfo: not synced: $out"
+fi
 echo
 
 heading "1. uname -m"
@@ -52,7 +60,16 @@ heading "3. /proc/cpuinfo"
 side "native (arm64 cat)" "head -n 12 /proc/cpuinfo" \
 	"translated (x86-64 busybox)" "/x86/busybox head -n 12 /proc/cpuinfo"
 
-heading "4. a Debian bookworm amd64 container (no qemu inside)"
+heading "4. CPUID (executed by an x86-64 program) against its /proc/cpuinfo"
+check=/xlate/progs/x86_64/cpuid-check
+if [ -x "$check" ]; then
+	"$check" 2>&1 | cut -c1-150
+else
+	echo "(no $check: the test programs did not build)"
+fi
+echo
+
+heading "5. a Debian bookworm amd64 container (no qemu inside)"
 ctr=/xlate/progs/arm64/container-run
 root=/containers/debian-amd64
 if [ ! -x "$ctr" ]; then
@@ -68,7 +85,7 @@ else
 fi
 echo
 
-heading "5. xlate counters (/sys/kernel/xlate/stats)"
+heading "6. xlate counters (/sys/kernel/xlate/stats)"
 for f in /sys/kernel/xlate/stats/*; do
 	[ -f "$f" ] && printf '%-22s %s\n' "$(basename "$f")" "$(cat "$f")"
 done

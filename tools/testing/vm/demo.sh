@@ -43,4 +43,14 @@ if [ -t 0 ]; then
 	exec "$here/qemu.sh" "$target" "$initrd" shell
 fi
 echo "vm: booting $target (demo mode)" >&2
-exec "$here/qemu.sh" "$target" "$initrd" demo "$work/demo.log"
+rc=0
+"$here/qemu.sh" "$target" "$initrd" demo "$work/demo.log" || rc=$?
+# The demo runs cpuid-check after its sync: CPUID and /proc/cpuinfo of
+# a translated program must agree.
+if grep -q '^cpuid-check: 0 differences' "$work/demo.log"; then
+	echo "vm: a translated program's CPUID and /proc/cpuinfo agree (cpuid-check: 0 differences)" >&2
+else
+	echo "vm: FAIL: CPUID and /proc/cpuinfo differ: $(grep -E '^(DIFF|cpuid-check|cpuinfo: not synced)' "$work/demo.log" | head -n 5 | tr '\n' '|')" >&2
+	[ "$rc" -ne 0 ] || rc=1
+fi
+exit "$rc"

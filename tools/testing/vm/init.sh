@@ -59,7 +59,8 @@ echo "xlate-init: kernel $(uname -r) $(uname -m), mode $mode"
 # (e2e/runtime.sh) with the modes its package registers it with.
 case $XLATE_RUNTIME in
 qemu10) load="runtime=/opt/qemu10/qemu-x86_64 preserve_argv0=1 open_binary=1" ;;
-box64) load="runtime=/usr/bin/box64" ;;
+qemu11) load="runtime=/opt/qemu11/qemu-x86_64 preserve_argv0=1 open_binary=1" ;;
+box64 | box64sid) load="runtime=/usr/bin/box64" ;;
 *) load="runtime=/usr/bin/qemu-x86_64-static" ;;
 esac
 # shellcheck disable=SC2086 # one word per parameter

@@ -38,6 +38,8 @@ build_failed() {
 install -m 0755 "$arm/bin/busybox" "$root/bin/busybox"
 install -m 0755 "$here/init.sh" "$root/init"
 install -m 0755 "$here/demo-in-vm.sh" "$root/xlate/demo.sh"
+# The packaged unit: the runtime suite runs the commands it names.
+install -m 0644 "$XLATE_ROOT/etc/xlate-cpuinfo-sync.service" "$root/xlate/"
 # Result lines read "PASS: <prefix>/<target>/<check>"; XLATE_VM_PREFIX
 # (default e2e) names the tier, XLATE_VM_RUNTIME (e2e/runtime.sh) the
 # runtime of a runtime run: "PASS: <prefix>/<target>/<runtime>/<check>".
@@ -100,10 +102,37 @@ ln -s aarch64-linux-gnu/ld-linux-aarch64.so.1 "$root/lib/ld-linux-aarch64.so.1"
 
 # The other real runtimes (fetch-runtimes.sh): trixie's qemu-user 10
 # (static) at /opt/qemu10, box64 (dynamic) where its package puts it.
+# A runtime run of sid's qemu-user 11 (qemu11) adds it at /opt/qemu11;
+# one of sid's box64 0.4.3 (box64sid) puts it where trixie's would be,
+# as its package does (it runs on trixie's glibc, fetch-runtimes.sh).
 mkdir -p "$root/opt/qemu10"
 install -m 0755 "$rt/usr/bin/qemu-x86_64" "$root/opt/qemu10/qemu-x86_64"
-install -m 0755 "$rt/usr/bin/box64" "$root/usr/bin/box64"
-install -m 0644 "$rt/etc/box64.box64rc" "$root/etc/box64.box64rc"
+box=$rt
+case ${XLATE_VM_RUNTIME:-} in
+qemu11 | box64sid)
+	if [ -z "${RUNTIMES_SID_ARM64:-}" ] ||
+		[ ! -x "$RUNTIMES_SID_ARM64/usr/bin/box64" ]; then
+		build_failed "runtime-$XLATE_VM_RUNTIME" "no sid runtimes in the cache (RUNTIMES_SID_ARM64): run tools/testing/lib/fetch-runtimes.sh"
+	elif [ "$XLATE_VM_RUNTIME" = qemu11 ]; then
+		mkdir -p "$root/opt/qemu11"
+		install -m 0755 "$RUNTIMES_SID_ARM64/usr/bin/qemu-x86_64" \
+			"$RUNTIMES_SID_ARM64/usr/bin/qemu-i386" "$root/opt/qemu11/"
+	else
+		box=$RUNTIMES_SID_ARM64
+	fi
+	;;
+esac
+install -m 0755 "$box/usr/bin/box64" "$root/usr/bin/box64"
+install -m 0644 "$box/etc/box64.box64rc" "$root/etc/box64.box64rc"
+# Every runtime package's binfmt_misc registration files, as shipped:
+# /xlate/binfmt.d/<runtime>/*.conf, runtime qemu7 (bookworm's
+# qemu-user-static), qemu10, qemu11, box64 (0.3.4) or box64sid (0.4.3).
+if [ -n "${RUNTIMES_BINFMT:-}" ] && [ -d "$RUNTIMES_BINFMT" ]; then
+	mkdir -p "$root/xlate/binfmt.d"
+	cp -a "$RUNTIMES_BINFMT/." "$root/xlate/binfmt.d/"
+else
+	build_failed binfmt-d "no runtimes' binfmt.d files in the cache (RUNTIMES_BINFMT): run tools/testing/lib/fetch-runtimes.sh"
+fi
 mkdir -p "$root/lib64"
 ln -s ../lib/x86_64-linux-gnu/ld-linux-x86-64.so.2 \
 	"$root/lib64/ld-linux-x86-64.so.2"

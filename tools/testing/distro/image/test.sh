@@ -57,6 +57,12 @@
 #                         translated grew by exactly two
 #   image-x86-cpuinfo     the x86-64 busybox sees an x86 /proc/cpuinfo;
 #                         translated grew by exactly one
+#   image-cpuinfo-cpuid   xlate-cpuinfo-sync.service (xlatectl's package)
+#                         ran at boot and synced the profile to the
+#                         runtime's CPUID (cpuinfo/source names the
+#                         runtime), and the x86-64 cpuid-check finds no
+#                         difference between the CPUID it executes and the
+#                         /proc/cpuinfo it reads; no manual step before
 #   image-xlatectl-status `xlatectl status` reports the loaded module, its
 #                         version and runtime, and lists binfmt_misc's
 #                         qemu-x86_64 among the registrations that also
@@ -366,6 +372,26 @@ XLATE_TEST_ENV unset"
 		fail x86-cpuinfo "x86-64 view '$xv', native vendor_id lines: $nv"
 	elif grown x86-cpuinfo "$n0" 1 "busybox grep ran"; then
 		pass x86-cpuinfo
+	fi
+
+	# image-cpuinfo-cpuid: with no manual step, a translated program's
+	# /proc/cpuinfo says what its CPUID says (the packaged unit synced
+	# it at boot, before multi-user.target).
+	us="$(systemctl show -P ActiveState xlate-cpuinfo-sync.service 2>&1) $(systemctl show -P Result xlate-cpuinfo-sync.service 2>&1)"
+	src=$(cat /sys/kernel/xlate/cpuinfo/source 2>&1)
+	out=$(/xlate/x86/cpuid-check 2>&1)
+	rc=$?
+	echo "$out" | sed 's/^/cpuid-check: /'
+	journalctl -b -u xlate-cpuinfo-sync.service --no-pager 2>&1 |
+		tail -n 20 | sed 's/^/cpuinfo-sync: /'
+	if [ "$us" != "active success" ]; then
+		fail cpuinfo-cpuid "xlate-cpuinfo-sync.service: $us"
+	elif [ "$src" != "runtime $rt" ]; then
+		fail cpuinfo-cpuid "cpuinfo/source is '$src', want 'runtime $rt'"
+	elif [ "$rc" -ne 0 ]; then
+		fail cpuinfo-cpuid "cpuid-check exited $rc: $(echo "$out" | grep -E '^(DIFF|cpuid-check)' | head -n 4)"
+	else
+		pass cpuinfo-cpuid
 	fi
 
 	# image-xlatectl-status: the text of userhelper/cmd_status.c.

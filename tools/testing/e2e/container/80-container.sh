@@ -13,6 +13,12 @@
 #           line in /sys/kernel/xlate/config
 # first as root, then as uid 1000 in a user namespace of its own
 # (rootless, as podman does), where the configuration must be refused.
+# Each runtime is set up as a normal setup leaves it, /proc/cpuinfo
+# synced to its CPUID (xlatectl cpuinfo sync, what the packaged unit and
+# xlatectl import run); in the container, cpuid-check (e2e/progs, copied
+# in through its standard input) compares CPUID with /proc/cpuinfo, and
+# lscpu, glibc's hwcaps level and python's platform and os.cpu_count()
+# are held against CPUID (issue 25).
 #
 # Each container runs one translated bash (pid 1) that runs the checks'
 # commands one after the other, each between "@@begin NAME TIME" and
@@ -66,8 +72,14 @@ make_script() {
 	add isolated 'echo $$ $HOSTNAME $EUID; while read -r _ _ _ _ m _; do printf "%s " $m; done </proc/self/mountinfo; echo; for f in '"$RUNTIME"' /xlate /usr/bin/qemu-x86_64-static /bin/busybox; do test -e $f && echo "visible: $f"; done; true'
 	add lscpu 'lscpu'
 	add cpuinfo-processors 'grep -c ^processor /proc/cpuinfo; nproc'
+	# cpuid-check arrives on standard input, into the container's /tmp.
+	add cpuid-prep 'cat >/tmp/cpuid-check && chmod 0755 /tmp/cpuid-check'
+	add cpuid '/tmp/cpuid-check'
+	add cpuid-values '/tmp/cpuid-check --print'
+	add glibc-hwcaps '/lib64/ld-linux-x86-64.so.2 --help'
 	if [ "$1" = full ]; then
 		add python "python3 -c 'import platform, os; print(platform.machine(), os.cpu_count())'"
+		add python-platform "python3 -c 'import platform, os; print(platform.machine(), platform.architecture()[0], repr(platform.processor()), os.cpu_count(), len(os.sched_getaffinity(0)))'"
 		add perl "perl -MPOSIX -e 'print((uname)[4])'"
 		add dpkg-arch 'dpkg --print-architecture'
 		add dpkg-l 'dpkg -l'
@@ -169,6 +181,39 @@ lscpu_agrees() {
 	[ -z "$bad" ] || echo "lscpu disagrees with the profile:$bad"
 }
 
+# cv KEY: KEY of the cpuid-values section (CPUID's side, cpuid-check --print).
+cv() {
+	printf '%s\n' "$CPUID_VALUES" | sed -n "s/^$1=//p" | head -n 1
+}
+
+# lscpu_cpuid: lscpu in sout says what CPUID says; else prints what not.
+lscpu_cpuid() {
+	local bad=''
+
+	[ "$(field 'Vendor ID')" = "$(cv vendor)" ] ||
+		bad="$bad Vendor ID='$(field 'Vendor ID')'(CPUID '$(cv vendor)')"
+	[ "$(field 'Model name')" = "$(cv model_name)" ] ||
+		bad="$bad Model name='$(field 'Model name')'(CPUID '$(cv model_name)')"
+	[ "$(field 'CPU family') $(field Model)" = "$(cv family) $(cv model)" ] ||
+		bad="$bad family/model='$(field 'CPU family') $(field Model)'(CPUID '$(cv family) $(cv model)')"
+	[ "$(field 'CPU op-mode(s)')" = "32-bit, 64-bit" ] ||
+		bad="$bad CPU op-mode(s)='$(field 'CPU op-mode(s)')'"
+	[ "$(field 'Address sizes')" = "$(cv phys_bits) bits physical, $(cv virt_bits) bits virtual" ] ||
+		bad="$bad Address sizes='$(field 'Address sizes')'"
+	[ "$(words "$(field Flags)")" = "$(words "$(cv flags)")" ] ||
+		bad="$bad Flags differ from CPUID's"
+	[ -z "$bad" ] || echo "lscpu disagrees with CPUID:$bad"
+}
+
+# glibc_level: the highest x86-64-vN glibc's ld.so (sout) supports.
+glibc_level() {
+	local l
+
+	l=$(printf '%s\n' "$sout" | sed -n 's/^ *x86-64-v\([0-9]\) (supported.*/\1/p' |
+		sort -n | tail -n 1)
+	echo "${l:-1}"
+}
+
 # ps_ok: the section lists bash as pid 1, sleep 60 and ps, nothing else.
 ps_ok() {
 	[ "$src" = 0 ] &&
@@ -198,7 +243,8 @@ container_checks() {
 	tr0=$(stat_get translated)
 	t0=$(now_cs)
 	# shellcheck disable=SC2086 # opts split on purpose
-	out=$(timeout -s KILL "$TO" "$CTR" $opts "$ROOTFS" bash -c "$(cat "$SCRIPT")" 2>&1)
+	out=$(timeout -s KILL "$TO" "$CTR" $opts "$ROOTFS" bash -c "$(cat "$SCRIPT")" \
+		<"$X86/cpuid-check" 2>&1)
 	rc=$?
 	secs=$(($(now_cs) - t0))
 	secs=$((secs / 100)).$((secs / 10 % 10))
@@ -213,8 +259,26 @@ $MOUNTS" ]'
 	expect lscpu '[ "$src" = 0 ] && why=$(lscpu_agrees) && [ -z "$why" ] || { sout="$why; $sout"; false; }'
 	expect cpuinfo-processors '[ "$src $sout" = "0 $NPROC
 $NPROC" ]'
+	expect cpuid-prep '[ "$src" = 0 ]'
+	expect cpuid '[ "$src" = 0 ] && printf "%s\n" "$sout" | grep -qx "cpuid-check: 0 differences"'
+	printf '%s\n' "$sout" | grep -E '^(cpuid|DIFF)' | sed "s#^#info: $t/$P/cpuid: #"
+	expect cpuid-values '[ "$src" = 0 ] && [ -n "$(printf "%s\n" "$sout" | sed -n "s/^vendor=//p")" ]'
+	CPUID_VALUES=$sout
+	sout=$(section lscpu | grep -v '^@@rc ')
+	why=$(lscpu_cpuid)
+	if [ -z "$why" ]; then
+		pass "$t/$P/lscpu-cpuid"
+	else
+		fail "$t/$P/lscpu-cpuid" "$why"
+	fi
+	expect glibc-hwcaps '[ "$src" = 0 ] && [ "$(glibc_level)" = "$(cv psabi)" ] &&
+		[ "$(glibc_level)" = "$(cv cpuinfo_psabi)" ] || {
+		sout="glibc x86-64-v$(glibc_level), CPUID v$(cv psabi), cpuinfo v$(cv cpuinfo_psabi): $sout"; false; }'
 	if [ "$set" = full ]; then
 		expect python '[ "$src $sout" = "0 x86_64 $NPROC" ]'
+		# platform.processor() is uname -p, which Debian prints as
+		# "unknown" (python: ''); the counts are the cpuinfo's blocks.
+		expect python-platform '[ "$src $sout" = "0 x86_64 64bit '"''"' $(cv processors) $(cv processors)" ]'
 		expect perl '[ "$src $sout" = "0 x86_64" ]'
 		expect dpkg-arch '[ "$src $sout" = "0 amd64" ]'
 		expect dpkg-l '[ "$src" = 0 ] &&
@@ -304,6 +368,11 @@ for rt in ${XLATE_CONTAINER_RUNTIMES:-qemu7}; do
 		continue
 	fi
 	pass "$t/$rt/runtime"
+	# The normal setup: /proc/cpuinfo synced to this runtime's CPUID.
+	out=$(/usr/sbin/xlatectl cpuinfo sync 2>&1)
+	r=$?
+	echo "info: $t/$rt/cpuinfo-sync: $(printf '%s\n' "$out" | tr '\n' ' ')"
+	check_eq "$t/$rt/cpuinfo-sync" "0 runtime $RUNTIME" "$r $(cat "$CPUINFO_DIR/source")"
 	container_checks root full
 	container_checks userns "${XLATE_CONTAINER_USERNS:-lean}"
 	xlatectl_refused

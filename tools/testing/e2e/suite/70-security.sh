@@ -18,17 +18,19 @@ chmod 0755 "$d"
 
 # Every file a configuration change goes through, with a valid value
 # for it (its current one), so a refusal can only come from the
-# permission check, never from validation.
+# permission check, never from validation.  cpuinfo/source is read-only.
 config_files() {
 	local f
 
 	for f in "$PARAMS"/* "$CPUINFO_DIR"/*; do
+		[ "${f##*/}" = source ] && continue
 		printf '%s\n' "$f"
 	done
 }
 value_for() {
 	case $1 in
 	*/reset) echo 1 ;;
+	*/profile) echo "stepping=$(cat "$CPUINFO_DIR/stepping")" ;;
 	*) cat "$1" ;;
 	esac
 }
@@ -36,7 +38,7 @@ config_state() {
 	local f
 
 	for f in $(config_files); do
-		[ "${f##*/}" = reset ] && continue
+		case ${f##*/} in reset | profile) continue ;; esac
 		printf '%s=%s\n' "$f" "$(cat "$f")"
 	done
 }
@@ -297,7 +299,7 @@ bad_mode=
 for f in $(own_files); do
 	m=$(stat -c '%a %u' "$f")
 	case "$f:$m" in
-	*/reset:"200 0" | */uevent:"200 0" | *:"444 0" | *:"644 0") ;;
+	*/reset:"200 0" | */profile:"200 0" | */uevent:"200 0" | *:"444 0" | *:"644 0") ;;
 	*) bad_mode="$bad_mode $f:$m" ;;
 	esac
 done

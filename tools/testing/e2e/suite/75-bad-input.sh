@@ -253,6 +253,17 @@ cw bugs-1mib bugs E2BIG 1048576 'swapgs '
 cw reset-2 reset EINVAL 1 2
 cw reset-empty reset EINVAL 1 '\n'
 cw reset-1mib reset EINVAL 1048576 1
+# profile: several fields in one write, all or none (cpuinfo.rst)
+cw profile-unknown-name profile ENOENT 8 'nosuch=1'
+cw profile-repeated profile EINVAL 15 'model=1\nmodel=2'
+cw profile-bad-second-line profile EINVAL 19 'model=1\nstepping=16'
+cw profile-empty-line profile EINVAL 16 'model=1\n\nmodel=2'
+cw profile-no-equals profile EINVAL 5 model
+cw profile-nul profile EINVAL 8 'model=1\x00'
+cw profile-tab profile EINVAL 12 'model_name=\t'
+cw profile-1mib profile EINVAL 1048576 x
+cw profile-vendor-13-chars profile E2BIG 23 'vendor_id=GenuineIntelX'
+cw profile-other-runtime profile ESTALE 28 'runtime=/nonexistent\nmodel=1'
 check_eq "$t/cpuinfo-profile-unchanged" "$before" "$(profile)"
 
 # --- what is logged ------------------------------------------------------
@@ -290,6 +301,10 @@ logged "$t/log-cpuinfo-too-long" 'cpuinfo: vendor_id not changed: value too long
 	"$ARM/sysfs-write" "$CPUINFO_DIR/vendor_id" GenuineIntelX
 logged "$t/log-cpuinfo-reset" 'cpuinfo: reset not done: write 1' \
 	"$ARM/sysfs-write" "$CPUINFO_DIR/reset" 2
+logged "$t/log-cpuinfo-profile-line" 'cpuinfo: profile not changed: line 2: invalid value' \
+	"$ARM/big-write" "$CPUINFO_DIR/profile" 19 'model=1\nstepping=16'
+logged "$t/log-cpuinfo-profile-stale" 'cpuinfo: profile not changed: written for runtime "/nonexistent"' \
+	"$ARM/big-write" "$CPUINFO_DIR/profile" 28 'runtime=/nonexistent\nmodel=1'
 
 # flood NAME NEEDLE [RUN-AS-OPTION] FILE VALUE: 100 rejected writes of
 # VALUE to FILE (one process) log fewer than 100 lines.
