@@ -2,7 +2,11 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # The Debian arm64 root filesystem of `make check-distro`, cached.
-# Usage: rootfs.sh KVER OUTVAR-FILE
+# Usage: rootfs.sh SUITE KVER OUTVAR-FILE SOURCE-LINE...
+#
+# SUITE is the release (bookworm, trixie), KVER its kernel, and each
+# SOURCE-LINE one "deb URI SUITE COMPONENT..." entry for mmdebstrap
+# (image/release.sh makes them from the host's apt configuration).
 #
 # mmdebstrap --arch=arm64 builds it into a folder on this (x86-64) host;
 # every maintainer script of the second stage runs on the host through
@@ -12,14 +16,18 @@
 # with gcc and make (so the xlate-dkms package can build the module
 # there, as on a user's machine), kmod, qemu-user-static (the x86-64
 # translator xlate finds by itself), systemd as init (systemd-sysv, with
-# udev and dbus as on an ordinary install) and the unit
+# udev and dbus as on an ordinary install; procps, whose ps `docker top`
+# runs and the checks compare with), the container engines of
+# image/engines.sh (podman with crun, conmon, netavark and uidmap;
+# docker.io with containerd and runc; apparmor, which Debian installs by
+# default and both engines use when the kernel has it) and the unit
 # xlate-distro.service with its runner payload-run.sh, which only run
 # when the kernel command line asks for them.  Nothing of xlate is in
 # it: the packages are installed in the VM.
 #
 # The result lives in $XLATE_CACHE/distro-rootfs-<hash>, where the hash
-# covers the package list, KVER, the suite, this script's FORMAT, the
-# unit and its runner: root/ (the folder), rootfs.img (an ext4 image of root/,
+# covers the package list, KVER, the suite and its sources, this
+# script's FORMAT, the unit and its runner: root/ (the folder), rootfs.img (an ext4 image of root/,
 # made with mke2fs -d, no loop mount; QEMU opens it with snapshot=on so
 # it is never changed), vmlinuz and initrd.img (copied from root/boot).
 # The directory's path is written to OUTVAR-FILE as ROOTFS=...
@@ -29,22 +37,30 @@ set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=../../lib/common.sh
 . "$HERE/../../lib/common.sh"
-# apt_sources
-# shellcheck source=../../lib/fetch-lib.sh
-. "$HERE/../../lib/fetch-lib.sh"
 
-[ $# -eq 2 ] || { echo "usage: $0 KVER OUTVAR-FILE" >&2; exit 2; }
-KVER=$1
-OUTVAR=$2
+[ $# -ge 4 ] || { echo "usage: $0 SUITE KVER OUTVAR-FILE SOURCE-LINE..." >&2; exit 2; }
+SUITE=$1
+KVER=$2
+OUTVAR=$3
+shift 3
+mirrors=("$@")
 
 # Bump when the way the tree is made changes (hooks, image layout).
-FORMAT=3
-# shellcheck disable=SC1091
-SUITE=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
-[ -n "$SUITE" ] || { echo "rootfs: no VERSION_CODENAME in /etc/os-release" >&2; exit 1; }
+FORMAT=4
 PKGS=(mount initramfs-tools busybox kmod xz-utils
 	"linux-image-$KVER" "linux-headers-$KVER" dkms gcc make
-	qemu-user-static systemd-sysv udev dbus)
+	qemu-user-static systemd-sysv udev dbus procps
+	podman crun conmon netavark uidmap dbus-user-session
+	docker.io containerd runc iptables apparmor)
+# The rootless network helper podman defaults to: slirp4netns up to
+# podman 4 (bookworm), pasta from podman 5 (trixie), whose netavark
+# recommends nftables for its firewall rules.  From Debian 13 on
+# docker.io is the daemon only; the CLI and buildx (BuildKit's client,
+# which `docker build` needs since docker 23) are packages of their own.
+case $SUITE in
+bookworm) PKGS+=(slirp4netns) ;;
+*) PKGS+=(passt nftables docker-cli docker-buildx) ;;
+esac
 # Debian's initramfs with only what this machine (-M virt, virtio-blk,
 # ext4) needs: MODULES=most would pack ~3000 modules under qemu-user.
 # (virtio_pci is built in.)
@@ -52,7 +68,7 @@ INITRAMFS_MODULES="virtio_blk ext4"
 
 key=$( {
 	echo "format=$FORMAT suite=$SUITE kver=$KVER"
-	printf '%s\n' "${PKGS[@]}" "$INITRAMFS_MODULES"
+	printf '%s\n' "${PKGS[@]}" "$INITRAMFS_MODULES" "${mirrors[@]}"
 	cat "$HERE/payload-run.sh" "$HERE/xlate-distro.service"
 } | sha256sum | cut -c1-16)
 DIR=$XLATE_CACHE/distro-rootfs-$key
@@ -68,15 +84,6 @@ if [ -f "$DIR/.complete" ]; then
 	echo "rootfs: cached $DIR" >&2
 	publish
 	exit 0
-fi
-
-# The archive's entries for arm64, as the host's apt sees them
-# (fetch-deps.sh added arm64 as a foreign architecture), restricted to
-# this release's suites.
-mapfile -t mirrors < <(apt_sources "$SUITE" arm64)
-if [ ${#mirrors[@]} -eq 0 ]; then
-	echo "rootfs: apt knows no arm64 index of $SUITE (run tools/testing/lib/fetch-deps.sh)" >&2
-	exit 1
 fi
 
 # shellcheck source=binfmt.sh
@@ -124,8 +131,10 @@ done
 cp "$root/boot/vmlinuz-$KVER" "$tmp/vmlinuz"
 cp "$root/boot/initrd.img-$KVER" "$tmp/initrd.img"
 
-# Room for the module build and the packages: the tree plus 512 MiB.
-mb=$(( $(du -sm "$root" | cut -f1) + 512 ))
+# Room for the module build, the packages and the engines' image
+# stores (the amd64 image in podman's, the rootless user's and
+# docker's, and podman build's layers): the tree plus 3 GiB.
+mb=$(( $(du -sm "$root" | cut -f1) + 3072 ))
 mke2fs -q -t ext4 -L xlate-root -d "$root" "$tmp/rootfs.img" "${mb}M" >&2
 touch "$tmp/.complete"
 mv "$tmp" "$DIR"

@@ -7,12 +7,16 @@
 # stage comes from the kernel command line, xlate_distro_stage=:
 #
 #   install  boot 1: what a user does, dpkg -i of the two packages
-#   check    boot 2, a normal boot of the same disk: systemd loaded xlate
+#   engines  boot 2: podman and docker run the amd64 image with xlate
+#            alone (image/engines.sh, sourced; its checks are listed there)
+#   check    boot 3, a normal boot of the same disk: systemd loaded xlate
 #            (modules-load.d) and registered qemu (binfmt.d) by itself;
 #            nothing is loaded or registered by hand before the checks
 #
-# /xlate/env gives XLATE_TARGET, KVER and VERSION; /xlate/debs holds the
-# two packages, /xlate/x86 the x86-64 programs.  One line per check:
+# /xlate/env gives XLATE_TARGET (the release, bookworm-arm64 or
+# trixie-arm64), KVER, VERSION and RUNTIME (the qemu path xlate's search
+# finds first in that release); /xlate/debs holds the two packages,
+# /xlate/x86 the x86-64 programs, /xlate/amd64 the amd64 image.  One line per check:
 # PASS:/FAIL: distro/<target>/image-<name>.
 #
 # Boot 1 (install):
@@ -26,7 +30,9 @@
 #                         TCG) and installs the /etc files
 #   image-dkms-installed  dkms status: xlate/VERSION installed for KVER;
 #                         the module is in updates/dkms
-# Boot 2 (check):
+#   image-install-dmesg-clean  no oops, warning, lockdep or stall report
+#                         in this boot (as image-dmesg-clean)
+# Boot 3 (check):
 #   image-systemd-boot    systemd is PID 1 and the boot finished:
 #                         multi-user.target is active, no job is running
 #                         but xlate-distro.service's own
@@ -39,11 +45,11 @@
 #                         enabled, with the interpreter and flags of its
 #                         binfmt.d file; binfmt_misc was loaded before xlate
 #                         (so xlate's handler is ahead of it)
-#   image-runtime-auto    xlate found qemu-x86_64-static by itself, with
+#   image-runtime-auto    xlate found qemu (RUNTIME) by itself, with
 #                         the modes qemu's package declares (OPF: P and O):
 #                         preserve_argv0=Y, open_binary=Y, and
 #                         /sys/kernel/xlate/config (if there) says
-#                         ":autodetect:...:<flags with P and O>"
+#                         ":autodetect:...:RUNTIME:<flags with P and O>"
 #   image-x86-hello       a static x86-64 program runs and prints its argv;
 #                         stats/translated grew by exactly one although
 #                         binfmt_misc's qemu-x86_64 claims the file too
@@ -67,12 +73,13 @@
 #                         printed, not failed)
 #   image-purge           rmmod, dpkg --purge of both packages: module,
 #                         DKMS registration and /usr/src tree are gone
-#   image-dmesg-clean     no oops, warning or lockdep report, and no
+#   image-dmesg-clean     no oops, warning, lockdep or stall report, and no
 #                         warning of xlate (the kernel's taint notices for
 #                         an out-of-tree, unsigned module aside)
 # shellcheck disable=SC1091
 . /xlate/env
 P=distro/$XLATE_TARGET/image
+RUNTIME=${RUNTIME:-/usr/bin/qemu-x86_64-static}
 
 pass() { echo "PASS: $P-$1"; }
 fail() {
@@ -95,6 +102,8 @@ for a in $cmdline; do
 	esac
 done
 echo "xlate-distro: stage '$stage', $(systemctl is-system-running 2>&1)"
+# The stall detectors' thresholds that image.sh sets for TCG.
+echo "xlate-distro: rcu_cpu_stall_timeout $(cat /sys/module/rcupdate/parameters/rcu_cpu_stall_timeout 2>&1) s, watchdog_thresh $(cat /proc/sys/kernel/watchdog_thresh 2>&1) s"
 
 BM=/proc/sys/fs/binfmt_misc
 QEMU_CONF=/usr/lib/binfmt.d/qemu-x86_64.conf
@@ -114,6 +123,23 @@ grown() {
 # The binfmt.d line's interpreter and flags, ":name:type:offset:magic:mask:interp:flags".
 conf_field() {
 	grep -m1 '^:' "$QEMU_CONF" 2>/dev/null | cut -d: -f"$1"
+}
+
+# dmesg_clean NAME: no oops, warning, lockdep or stall report in this
+# boot's dmesg (the patterns of the e2e init), and no warning of xlate's
+# own but the kernel's taint notices on loading it.  On failure the
+# whole reports, call traces included, go to the console.
+dmesg_clean() {
+	bad=$(dmesg | grep -E 'Oops|BUG:|WARNING:|Call trace|possible circular|possible recursive locking|INFO: task|KASAN|kmemleak|general protection|Unable to handle kernel|Kernel panic|RCU stall|rcu_.*detected stall|list_(add|del) corruption|refcount_t:|UBSAN')
+	xw=$(dmesg -l emerg,alert,crit,err,warn 2>/dev/null | grep -i xlate |
+		grep -vE 'loading out-of-tree module taints kernel|module verification failed')
+	if [ -n "$bad$xw" ]; then
+		fail "$1" "$(printf '%s\n%s\n' "$bad" "$xw" | grep . | head -n 5 | tr '\n' '|')"
+		dmesg | grep -B3 -A40 -E 'Call trace|stall|lockup|INFO: task' |
+			sed 's/^/dmesg-report: /'
+	else
+		pass "$1"
+	fi
 }
 
 stage_install() {
@@ -176,10 +202,15 @@ stage_install() {
 		;;
 	*) fail dkms-installed "dkms status: '$st'" ;;
 	esac
-	# Boot 2 must find xlate loaded by systemd, not by this boot.
+	# The compiler DKMS used (the kernel's, from its headers): gcc-12 on
+	# Debian 12, gcc-14 on 13.
+	[ -n "$ko" ] && echo "xlate-distro: $ko built by $(xz -dcf "$ko" | grep -a -o -m1 'GCC: ([^)]*) [0-9.]*')"
+	# Boot 3 must find xlate loaded by systemd, not by this boot.
 	if [ -d /sys/module/xlate ]; then
 		echo "xlate-distro: note: xlate is already loaded in boot 1"
 	fi
+
+	dmesg_clean install-dmesg-clean
 }
 
 stage_check() {
@@ -294,14 +325,14 @@ stage_check() {
 		esac
 		case $cf in *P*) ;; *) cfg_ok=0 ;; esac
 		case $cf in *O*) ;; *) cfg_ok=0 ;; esac
-		[ "$(echo "$cfg" | cut -d: -f7)" = /usr/bin/qemu-x86_64-static ] || cfg_ok=0
+		[ "$(echo "$cfg" | cut -d: -f7)" = "$RUNTIME" ] || cfg_ok=0
 	fi
-	if [ "$rt" != /usr/bin/qemu-x86_64-static ]; then
+	if [ "$rt" != "$RUNTIME" ]; then
 		fail runtime-auto "runtime is '$rt' ($(dmesg | grep -i xlate | tail -n 2))"
 	elif [ "$pa" != Y ] || [ "$ob" != Y ]; then
 		fail runtime-auto "qemu's modes (OPF) not applied: preserve_argv0=$pa open_binary=$ob"
 	elif [ "$cfg_ok" = 0 ]; then
-		fail runtime-auto "/sys/kernel/xlate/config is '$cfg', want :autodetect:...:/usr/bin/qemu-x86_64-static:<P and O>"
+		fail runtime-auto "/sys/kernel/xlate/config is '$cfg', want :autodetect:...:$RUNTIME:<P and O>"
 	else
 		pass runtime-auto
 	fi
@@ -371,7 +402,7 @@ XLATE_TEST_ENV unset"
 	qline=$(echo "$claims" | grep -n "^  qemu-x86_64: interpreter $interp, flags " | head -n 1)
 	qn=${qline%%:*}
 	case $out in
-	*"xlate: loaded, version $VERSION"*"/usr/bin/qemu-x86_64-static"*)
+	*"xlate: loaded, version $VERSION"*"$RUNTIME"*)
 		if [ "$rc" -ne 0 ]; then
 			fail xlatectl-status "exit $rc: $out"
 		elif [ -z "$qline" ]; then
@@ -418,21 +449,17 @@ XLATE_TEST_ENV unset"
 		pass purge
 	fi
 
-	# image-dmesg-clean (same patterns as the e2e init), plus any warning
-	# of xlate's own but the kernel's taint notices on loading it.
-	bad=$(dmesg | grep -E 'Oops|BUG:|WARNING:|Call trace|possible circular|possible recursive locking|INFO: task|KASAN|kmemleak|general protection|Unable to handle kernel|Kernel panic|RCU stall|rcu_.*detected stall|list_(add|del) corruption|refcount_t:|UBSAN')
-	xw=$(dmesg -l emerg,alert,crit,err,warn 2>/dev/null | grep -i xlate |
-		grep -vE 'loading out-of-tree module taints kernel|module verification failed')
-	if [ -n "$bad$xw" ]; then
-		fail dmesg-clean "$(printf '%s\n%s\n' "$bad" "$xw" | grep . | head -n 5 | tr '\n' '|')"
-	else
-		pass dmesg-clean
-	fi
+	dmesg_clean dmesg-clean
 	dmesg | grep -iE 'xlate|binfmt' | sed 's/^/dmesg: /'
 }
 
 case $stage in
 install) stage_install ;;
+engines)
+	# shellcheck source=engines.sh
+	. /xlate/engines.sh
+	stage_engines
+	;;
 check) stage_check ;;
 *) echo "xlate-distro: unknown stage '$stage' (xlate_distro_stage= on the kernel command line)" ;;
 esac
