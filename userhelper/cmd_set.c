@@ -12,10 +12,10 @@ static const char set_usage[] =
 	"usage: xlatectl set runtime|runtime32 PATH\n"
 	"       xlatectl set enabled|preserve_argv0|open_binary|credentials on|off\n"
 	"       xlatectl set enabled32|preserve_argv0_32|open_binary32|credentials32 on|off\n"
-	"runtime32 and the *32 switches are for i386 programs.\n"
 	"       xlatectl set cmdline|exe auto|on|off\n"
-	"Change xlate's configuration (needs CAP_SYS_ADMIN).  An empty PATH\n"
-	"('') removes the runtime.  A change applies to later execs only.\n";
+	"Change xlate's configuration (needs CAP_SYS_ADMIN).  runtime32 and\n"
+	"the *32 switches are for i386 programs.  An empty PATH ('') removes\n"
+	"the runtime.  A change applies to later execs only.\n";
 
 /**
  * parse_onoff() - "on"/"off" and their usual synonyms

@@ -17,9 +17,14 @@ static const char main_usage[] =
 	"\n"
 	"Commands:\n"
 	"  status [--json]                 module, configuration, profile, counters\n"
-	"  set runtime PATH                set the translator\n"
-	"  set SWITCH on|off               enabled, preserve_argv0, open_binary,\n"
-	"                                  credentials\n"
+	"  set runtime|runtime32 PATH      set the translator of x86-64 | i386\n"
+	"                                  programs ('' removes it)\n"
+	"  set SWITCH on|off               x86-64: enabled, preserve_argv0,\n"
+	"                                  open_binary, credentials;\n"
+	"                                  i386: enabled32, preserve_argv0_32,\n"
+	"                                  open_binary32, credentials32\n"
+	"  set cmdline|exe auto|on|off     what other programs see of a\n"
+	"                                  translated one\n"
 	"  import [--dry-run] [FILE|--auto]\n"
 	"                                  runtime and modes from a binfmt.d or\n"
 	"                                  update-binfmts registration\n"
@@ -27,11 +32,12 @@ static const char main_usage[] =
 	"  cpuinfo set FIELD VALUE         change one field\n"
 	"  cpuinfo reset                   back to the default profile\n"
 	"  cpuinfo sync [--dry-run|--raw]  take the profile from the runtime's CPUID\n"
-	"  ps [--all]                      tasks with the x86 view\n"
+	"  ps [--all] [--json]             tasks with the x86 view\n"
 	"  exec [--] CMD [ARG...]          run CMD with the x86 view\n"
 	"\n"
 	"'xlatectl COMMAND --help' describes a command.  Exit status: 0 ok,\n"
-	"1 failure, 2 usage error, 3 module not loaded.\n";
+	"1 failure, 2 usage error, 3 module not loaded.  --json output is\n"
+	"UTF-8; bytes that are not are written as \\udcXX (xlatectl(8)).\n";
 
 static const struct {
 	const char *name;
