@@ -101,7 +101,9 @@ EOF
 # verify_vm LOG: the demo came out: a native and a translated column, the
 # container, and counted translations.  Prints what is missing.
 verify_vm() {
-	local log=$1 n
+	local log=$1.txt n
+	# The VM's serial console ends its lines with CR LF.
+	tr -d '\r' <"$1" >"$log"
 	grep -q '^  xlate demo on ' "$log" || { echo "no demo heading"; return 1; }
 	grep -qE '^aarch64 +\| x86_64' "$log" ||
 		{ echo "no 'aarch64 | x86_64' uname row"; return 1; }
