@@ -30,7 +30,7 @@ COMP=(-comp zstd -Xcompression-level 6)
 
 log() { printf 'fetch-amd64-root: %s\n' "$*" >&2; }
 die() { printf 'fetch-amd64-root: error: %s\n' "$*" >&2; exit 1; }
-# debian_sources: lib/fetch-lib.sh
+# debian_sources_signed: lib/fetch-lib.sh
 # shellcheck source=SCRIPTDIR/fetch-lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/fetch-lib.sh"
 
@@ -61,7 +61,7 @@ done
 
 # SUITE's three suites (SUITE, -updates, -security), whatever the host
 # runs: the root is the same on a Debian 12 and a Debian 13 host.
-mapfile -t mirrors < <(debian_sources "$SUITE")
+mapfile -t mirrors < <(debian_sources_signed "$SUITE")
 
 start=$(date +%s)
 tmp=$DIR.tmp

@@ -46,6 +46,13 @@ debian_sources() {
 		"$DEBIAN_MIRROR" "$1-updates" "$SECURITY_MIRROR" "$1-security"
 }
 
+# debian_sources_signed SUITE: the same lines, signed-by Debian's
+# keyring (mmdebstrap 1.5 on Debian 13, which has no gpg in minbase,
+# cannot work that out itself).
+debian_sources_signed() {
+	debian_sources "$1" | sed "s|^deb |deb [signed-by=$DEBIAN_KEYRING] |"
+}
+
 # debian_apt SUITE: an apt state of SUITE's own under $CACHE/apt/SUITE
 # (sources, lists, an empty dpkg status, no pinning), so that what is
 # fetched depends neither on the host's release nor on its sources,
@@ -61,8 +68,7 @@ debian_apt() {
 	mkdir -p "$dir/lists/partial" "$dir/cache/archives/partial" \
 		"$dir/empty.d"
 	[ -e "$dir/status" ] || : >"$dir/status"
-	debian_sources "$suite" |
-		sed "s|^deb |deb [signed-by=$DEBIAN_KEYRING] |" >"$dir/sources.list.new"
+	debian_sources_signed "$suite" >"$dir/sources.list.new"
 	if cmp -s "$dir/sources.list.new" "$dir/sources.list"; then
 		rm "$dir/sources.list.new"
 	else
