@@ -57,13 +57,14 @@ VM_HOST_PKGS=(
 )
 # What `make check` adds: sparse and the W=1 build, the KUnit kernel
 # build (flex, bison, libssl-dev, libelf-dev, python3), the docs check
-# (python3-docutils), the JSON checks of xlatectl (python3, jq), the fuzzers (clang with libFuzzer:
-# libclang-rt-dev, the default clang's runtime), the distro tier (dkms,
-# the .debs, lintian).
+# (python3-docutils), xlatectl's JSON and man page checks (python3,
+# jq, groff-base), the fuzzers (clang with libFuzzer: libclang-rt-dev,
+# the default clang's runtime), the distro tier (dkms, the .debs,
+# lintian).
 HOST_PKGS=(
 	"${VM_HOST_PKGS[@]}" sparse flex bison libssl-dev libelf-dev
 	python3 python3-docutils jq perl dpkg-dev clang llvm libclang-rt-dev dkms
-	debhelper dh-dkms lintian fakeroot
+	debhelper dh-dkms lintian fakeroot groff-base
 )
 
 # Whether this run installs host packages (not with --no-host).
