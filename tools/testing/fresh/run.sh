@@ -37,7 +37,8 @@
 # Needs root, mmdebstrap, unshare and overlayfs on the host; the
 # network (deb.debian.org, or XLATE_DEBIAN_MIRROR and
 # XLATE_SECURITY_MIRROR).  Disk: about 25 GB while the make check step
-# runs.
+# runs.  The script is read whole before it runs (main at the end), so
+# it can be edited or checked out while a run is going.
 set -uo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -52,27 +53,28 @@ log() { printf 'fresh: %s\n' "$*" >&2; }
 # mmss SECONDS: "M min S s".
 mmss() { printf '%d min %02d s' $(($1 / 60)) $(($1 % 60)); }
 
-[ "$(id -u)" = 0 ] || die "must run as root (mmdebstrap, chroot, mounts)"
-mkdir -p "$OUT"
-exec 8>"$OUT/.lock"
-flock -n 8 || die "another check-fresh is running ($OUT/.lock)"
-
-commit=$(git -C "$ROOT" rev-parse HEAD) || die "$ROOT is not a git checkout"
-version="$(cat "$ROOT/VERSION") ($(git -C "$ROOT" describe --always --dirty))"
-if [ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no)" ]; then
-	log "note: uncommitted changes are not tested; the clone is of HEAD ${commit:0:12}"
-fi
-
-# The clone's origin: a bare repository holding HEAD as its main branch,
-# as a newcomer's clone would come from a server.
-src=$OUT/src
-rm -rf "$src"
-mkdir -p "$src"
-if ! { git init -q --bare "$src/xlate.git" &&
-	git -C "$ROOT" push -q "$src/xlate.git" "HEAD:refs/heads/main" &&
-	git -C "$src/xlate.git" symbolic-ref HEAD refs/heads/main; }; then
-	die "cannot make the bare repository $src/xlate.git"
-fi
+# setup: root, the lock, the commit, and the clone's origin: a bare
+# repository holding HEAD as its main branch, as a newcomer's clone
+# would come from a server.
+setup() {
+	[ "$(id -u)" = 0 ] || die "must run as root (mmdebstrap, chroot, mounts)"
+	mkdir -p "$OUT"
+	exec 8>"$OUT/.lock"
+	flock -n 8 || die "another check-fresh is running ($OUT/.lock)"
+	commit=$(git -C "$ROOT" rev-parse HEAD) || die "$ROOT is not a git checkout"
+	version="$(cat "$ROOT/VERSION") ($(git -C "$ROOT" describe --always --dirty))"
+	if [ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no)" ]; then
+		log "note: uncommitted changes are not tested; the clone is of HEAD ${commit:0:12}"
+	fi
+	src=$OUT/src
+	rm -rf "$src"
+	mkdir -p "$src"
+	if ! { git init -q --bare "$src/xlate.git" &&
+		git -C "$ROOT" push -q "$src/xlate.git" "HEAD:refs/heads/main" &&
+		git -C "$src/xlate.git" symbolic-ref HEAD refs/heads/main; }; then
+		die "cannot make the bare repository $src/xlate.git"
+	fi
+}
 
 # safe_rm DIR: remove DIR unless something is mounted below it (mounts
 # live in chroot.sh's namespace; this guards against a surprise).
@@ -146,9 +148,26 @@ check_summary() {
 		END { print s }' "$1")"
 }
 
-npass=0 nfail=0
-summary=()
-for step in $STEPS; do
+# record LINE: print a step's result line and keep it for the summary.
+record() {
+	echo "$1"
+	summary+=("$1")
+	case $1 in
+	PASS:*) npass=$((npass + 1)) ;;
+	*) nfail=$((nfail + 1)) ;;
+	esac
+}
+
+# last_error LOG: the line that says why a make vm failed.
+last_error() {
+	grep -E '^[a-z0-9-]+: (error|.*failed)' "$1" | tail -n1 | grep . ||
+		tail -n1 "$1"
+}
+
+# run_step SUITE:WHAT: run one step, or print its recorded result.
+run_step() {
+	local step=$1 suite what name slog work rootdir key start load0
+	local load1 pid rc secs why detail
 	suite=${step%%:*} what=${step#*:}
 	case $what in
 	vm | check) ;;
@@ -158,21 +177,15 @@ for step in $STEPS; do
 	slog=$OUT/$suite-$what.log
 	work=$OUT/$suite-$what
 	if ! rootdir=$("$HERE/root.sh" "$suite" 2>"$OUT/root-$suite.log"); then
-		line="FAIL: $name: no $suite root: $(tail -n1 "$OUT/root-$suite.log")"
-		echo "$line"
-		summary+=("$line")
-		nfail=$((nfail + 1))
-		continue
+		record "FAIL: $name: no $suite root: $(tail -n1 "$OUT/root-$suite.log")"
+		return
 	fi
 	key="$commit $(basename "$rootdir") ${FRESH_ENV:-}"
 	if [ -z "${FRESH_FORCE:-}" ] && [ -s "$work.result" ] &&
 		[ "$(cat "$work.key" 2>/dev/null)" = "$key" ] &&
 		grep -q '^PASS: ' "$work.result"; then
-		line="$(cat "$work.result") (recorded $(date -r "$work.result" '+%F %H:%M'))"
-		echo "$line"
-		summary+=("$line")
-		npass=$((npass + 1))
-		continue
+		record "$(cat "$work.result") (recorded $(date -r "$work.result" '+%F %H:%M'))"
+		return
 	fi
 	rm -f "$work.result" "$work.key"
 	safe_rm "$work"
@@ -195,7 +208,7 @@ for step in $STEPS; do
 	case $what in
 	vm)
 		if [ "$rc" -ne 0 ]; then
-			why="exited $rc: $(grep -m1 -E 'error|Error|failed|not found' "$slog" || tail -n1 "$slog")"
+			why="exited $rc: $(last_error "$slog")"
 		else
 			why=$(verify_vm "$slog")
 		fi
@@ -208,23 +221,29 @@ for step in $STEPS; do
 		;;
 	esac
 	detail+="; load $load0 -> $load1"
-	if [ -z "$why" ]; then
-		line="PASS: $name ($detail)"
-		npass=$((npass + 1))
-		echo "$line" >"$work.result"
-		echo "$key" >"$work.key"
-		[ -n "${FRESH_KEEP:-}" ] || safe_rm "$work"
-	else
-		line="FAIL: $name: $(printf '%s' "$why" | tr '\n' ' ' | cut -c1-300) ($detail; files in $work/upper)"
-		nfail=$((nfail + 1))
+	if [ -n "$why" ]; then
+		record "FAIL: $name: $(printf '%s' "$why" | tr '\n' ' ' | cut -c1-300) ($detail; files in $work/upper)"
+		return
 	fi
-	echo "$line"
-	summary+=("$line")
-done
-safe_rm "$src"
+	echo "PASS: $name ($detail)" >"$work.result"
+	echo "$key" >"$work.key"
+	record "$(cat "$work.result")"
+	[ -n "${FRESH_KEEP:-}" ] || safe_rm "$work"
+}
 
-echo
-echo "Steps (total $(mmss $(($(date +%s) - T0))); $(date -u '+%F %H:%M') UTC, xlate $version, $(nproc)-core $(uname -m) host):"
-printf '  %s\n' "${summary[@]}"
-echo "check-fresh: $npass passed, $nfail failed"
-[ "$nfail" -eq 0 ]
+main() {
+	local step
+	npass=0 nfail=0 summary=()
+	setup
+	for step in $STEPS; do
+		run_step "$step"
+	done
+	safe_rm "$src"
+	echo
+	echo "Steps (total $(mmss $(($(date +%s) - T0))); $(date -u '+%F %H:%M') UTC, xlate $version, $(nproc)-core $(uname -m) host):"
+	printf '  %s\n' "${summary[@]}"
+	echo "check-fresh: $npass passed, $nfail failed"
+	[ "$nfail" -eq 0 ]
+}
+
+main "$@"
