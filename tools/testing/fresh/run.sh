@@ -198,7 +198,7 @@ run_step() {
 	pid=$!
 	# Progress: the steps' own milestones, as they are written.
 	tail -n +1 -f --pid="$pid" "$slog" 2>/dev/null |
-		grep --line-buffered -E '^(fresh: |vm: |check: tier |fetch-deps: (installing|installed|error)|[0-9]+ passed, )' |
+		grep --line-buffered -E '^(fresh: |vm: |check: (tier |fetch-deps)|fetch-deps: (installing|installed|error)|[0-9]+ passed, )' |
 		sed -u "s|^|  $step: |" >&2 &
 	wait "$pid"
 	rc=$?
@@ -218,6 +218,9 @@ run_step() {
 		why=
 		[ "$rc" -eq 0 ] || why="exited $rc: $(grep -m1 '^FAIL: ' "$slog" || tail -n1 "$slog")"
 		detail="$(mmss "$secs"): $(check_summary "$slog")"
+		# make check keeps fetch-deps' lines in its own log.
+		detail+=$(sed -n 's/^fetch-deps: installed \([0-9]*\) host packages in \([0-9]*\) s$/; host packages: \1 in \2 s/p' \
+			"$work/upper/root/xlate/build/check/fetch-deps.log" 2>/dev/null | head -n1)
 		;;
 	esac
 	detail+="; load $load0 -> $load1"
