@@ -14,12 +14,13 @@
 #   make stress     4-vCPU stress run in the VM (tools/testing/stress)
 #   make check-debug   KUnit and e2e on a KASAN/lockdep/kmemleak kernel
 #   make check-distro  the .debs in a Debian arm64 image booted in QEMU
+#   make check-fresh   make vm and make check on bare Debian 12 and 13 roots
 #   make clean
 
 KDIR ?= /lib/modules/$(shell uname -r)/build
 
 .PHONY: all module check check-matrix vm clean bench stress check-debug \
-	check-distro
+	check-distro check-fresh
 
 all: module
 
@@ -54,6 +55,9 @@ check-debug:
 
 check-distro:
 	@tools/testing/distro/image.sh
+
+check-fresh:
+	@tools/testing/fresh/run.sh
 
 clean:
 	find kmod \( -name '*.o' -o -name '*.ko' -o -name '*.mod' \

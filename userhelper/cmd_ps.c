@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * xlatectl ps [--all]: the tasks that carry the personality marker.
+ * xlatectl ps [--all] [--json]: the tasks that carry the personality
+ * marker.
  *
  * The marker lives in the personality, which /proc/PID/personality shows
  * (as hex) only to the task's owner and to ptrace-capable callers (mode
@@ -15,6 +16,11 @@
  * the second when the first is the runtime (xlate's cmdline switch off,
  * or a runtime it does not apply to).  Both need the same access as the
  * personality; "?" otherwise.
+ *
+ * --json prints one object, {"tasks": [...], "not_inspected": N}, a task
+ * being {"pid", "personality" (a number), "x86", "translated", "comm",
+ * "runtime", "program"}; what could not be read, or does not apply (the
+ * runtime and program of a task that is not translated), is null.
  */
 #include <ctype.h>
 #include <dirent.h>
@@ -27,12 +33,21 @@
 #include "xlatectl.h"
 
 static const char ps_usage[] =
-	"usage: xlatectl ps [--all]\n"
+	"usage: xlatectl ps [--all] [--json]\n"
 	"List the tasks that see the x86 view (personality marker set): pid,\n"
 	"personality, the x86-view and translated bits, the command name and,\n"
 	"for translated tasks, the runtime and the x86-64 program it runs.\n"
 	"Without root, only your own tasks can be inspected; --all also lists\n"
-	"the tasks that could not be inspected, and tasks without the marker.\n";
+	"the tasks that could not be inspected, and tasks without the marker.\n"
+	"--json: the same as one JSON object (xlatectl(8)).\n";
+
+/* One line of the listing; NULL strings are unknown or do not apply. */
+struct ps_row {
+	long pid;
+	bool inspected;
+	unsigned long per;
+	const char *comm, *runtime, *program;
+};
 
 static bool all_digits(const char *s)
 {
@@ -120,33 +135,82 @@ static int mapped_runtime(long pid, char *rt, size_t rt_size)
 
 /*
  * The runtime and the program of translated task @pid, into @rt and
- * @prog ("?" when they cannot be read).
+ * @prog; each false when it cannot be read.  An empty program is "".
  */
 static void runtime_and_program(long pid, char *rt, size_t rt_size,
-				char *prog, size_t prog_size)
+				bool *rt_ok, char *prog, size_t prog_size,
+				bool *prog_ok)
 {
 	char path[PATH_BUF], buf[8192];
 	const char *first, *pick;
 	size_t n;
 	ssize_t got;
 
+	*rt_ok = true;
 	if (mapped_runtime(pid, rt, rt_size)) {
 		snprintf(path, sizeof(path), "%s/%ld/exe", proc_root(), pid);
 		got = readlink(path, rt, rt_size - 1);
 		if (got < 0)
-			snprintf(rt, rt_size, "?");
-		else
-			rt[got] = '\0';
+			*rt_ok = false;
+		rt[got < 0 ? 0 : got] = '\0';
 	}
-	snprintf(prog, prog_size, "?");
+	*prog_ok = false;
+	prog[0] = '\0';
 	n = read_proc(pid, "cmdline", buf, sizeof(buf));
 	if (!n)
 		return;
 	first = buf;
 	pick = first;
-	if (!strcmp(first, rt) && strlen(first) + 1 < n)
+	if (*rt_ok && !strcmp(first, rt) && strlen(first) + 1 < n)
 		pick = first + strlen(first) + 1;
-	snprintf(prog, prog_size, "%s", *pick ? pick : "\"\"");
+	snprintf(prog, prog_size, "%s", pick);
+	*prog_ok = true;
+}
+
+static const char ps_format[] = "%7s %-11s %-3s %-10s %-15s %-27s %s\n";
+
+static void print_row_text(const struct ps_row *r)
+{
+	char pid[32], per[32];
+
+	snprintf(pid, sizeof(pid), "%ld", r->pid);
+	if (!r->inspected) {
+		printf(ps_format, pid, "?", "?", "?", r->comm, "?", "?");
+		return;
+	}
+	snprintf(per, sizeof(per), "0x%08lx ", r->per);
+	printf(ps_format, pid, per, r->per & XLATE_PER_X86 ? "yes" : "no",
+	       r->per & XLATE_PER_TRANSLATED ? "yes" : "no", r->comm,
+	       !(r->per & XLATE_PER_TRANSLATED) ? "-" :
+	       r->runtime ? r->runtime : "?",
+	       !(r->per & XLATE_PER_TRANSLATED) ? "-" :
+	       !r->program ? "?" : *r->program ? r->program : "\"\"");
+}
+
+static void json_or_null(const char *s)
+{
+	if (s)
+		json_string(s);
+	else
+		fputs("null", stdout);
+}
+
+static void print_row_json(const struct ps_row *r, bool first)
+{
+	printf("%s{\"pid\":%ld,\"personality\":", first ? "" : ",", r->pid);
+	if (r->inspected)
+		printf("%lu,\"x86\":%s,\"translated\":%s", r->per,
+		       r->per & XLATE_PER_X86 ? "true" : "false",
+		       r->per & XLATE_PER_TRANSLATED ? "true" : "false");
+	else
+		fputs("null,\"x86\":null,\"translated\":null", stdout);
+	fputs(",\"comm\":", stdout);
+	json_string(r->comm);
+	fputs(",\"runtime\":", stdout);
+	json_or_null(r->runtime);
+	fputs(",\"program\":", stdout);
+	json_or_null(r->program);
+	putchar('}');
 }
 
 /**
@@ -159,8 +223,9 @@ static void runtime_and_program(long pid, char *rt, size_t rt_size,
 int cmd_ps(int argc, char **argv)
 {
 	char path[PATH_BUF], val[64], comm[64], rt[PATH_BUF], prog[PATH_BUF];
-	size_t i, n, hidden = 0;
-	bool all = false;
+	size_t i, n, shown = 0, hidden = 0;
+	bool all = false, json = false, rt_ok, prog_ok;
+	struct ps_row row;
 	long *pids;
 	int err;
 
@@ -171,6 +236,8 @@ int cmd_ps(int argc, char **argv)
 		}
 		if (!strcmp(argv[i], "--all"))
 			all = true;
+		else if (!strcmp(argv[i], "--json"))
+			json = true;
 		else
 			return usage_error("ps", "unknown argument '%s'",
 					   argv[i]);
@@ -180,12 +247,17 @@ int cmd_ps(int argc, char **argv)
 		fprintf(stderr, "xlatectl: ps: cannot read %s\n", proc_root());
 		return EXIT_FAIL;
 	}
-	printf("%7s %-11s %-3s %-10s %-15s %-27s %s\n", "PID", "PERSONALITY",
-	       "X86", "TRANSLATED", "COMM", "RUNTIME", "PROGRAM");
+	if (json)
+		fputs("{\"tasks\":[", stdout);
+	else
+		printf(ps_format, "PID", "PERSONALITY", "X86", "TRANSLATED",
+		       "COMM", "RUNTIME", "PROGRAM");
 	for (i = 0; i < n; i++) {
-		unsigned long per;
 		char *end;
 
+		memset(&row, 0, sizeof(row));
+		row.pid = pids[i];
+		row.comm = comm;
 		snprintf(path, sizeof(path), "%s/%ld/comm", proc_root(),
 			 pids[i]);
 		if (read_value(path, comm, sizeof(comm)))
@@ -197,27 +269,29 @@ int cmd_ps(int argc, char **argv)
 			continue;
 		if (err) {
 			hidden++;
-			if (all)
-				printf("%7ld %-11s %-3s %-10s %-15s %-27s %s\n",
-				       pids[i], "?", "?", "?", comm, "?", "?");
-			continue;
-		}
-		per = strtoul(val, &end, 16);
-		if (!(per & XLATE_PER_MARKER) && !all)
-			continue;
-		if (per & XLATE_PER_TRANSLATED) {
-			runtime_and_program(pids[i], rt, sizeof(rt), prog,
-					    sizeof(prog));
+			if (!all)
+				continue;
 		} else {
-			snprintf(rt, sizeof(rt), "-");
-			snprintf(prog, sizeof(prog), "-");
+			row.inspected = true;
+			row.per = strtoul(val, &end, 16);
+			if (!(row.per & XLATE_PER_MARKER) && !all)
+				continue;
 		}
-		printf("%7ld 0x%08lx  %-3s %-10s %-15s %-27s %s\n", pids[i], per,
-		       per & XLATE_PER_X86 ? "yes" : "no",
-		       per & XLATE_PER_TRANSLATED ? "yes" : "no", comm, rt,
-		       prog);
+		if (row.inspected && row.per & XLATE_PER_TRANSLATED) {
+			runtime_and_program(pids[i], rt, sizeof(rt), &rt_ok,
+					    prog, sizeof(prog), &prog_ok);
+			row.runtime = rt_ok ? rt : NULL;
+			row.program = prog_ok ? prog : NULL;
+		}
+		if (json)
+			print_row_json(&row, !shown);
+		else
+			print_row_text(&row);
+		shown++;
 	}
 	free(pids);
+	if (json)
+		printf("],\"not_inspected\":%zu}\n", hidden);
 	if (hidden)
 		fprintf(stderr,
 			"xlatectl: ps: %zu task(s) not inspected: /proc/PID/personality is readable only by the task's owner or with CAP_SYS_PTRACE (run as root to see them)\n",

@@ -12,12 +12,12 @@ static const char set_usage[] =
 	"usage: xlatectl set [--no-sync] runtime|runtime32 PATH\n"
 	"       xlatectl set enabled|preserve_argv0|open_binary|credentials on|off\n"
 	"       xlatectl set enabled32|preserve_argv0_32|open_binary32|credentials32 on|off\n"
-	"runtime32 and the *32 switches are for i386 programs.\n"
 	"       xlatectl set cmdline|exe auto|on|off\n"
-	"Change xlate's configuration (needs CAP_SYS_ADMIN).  An empty PATH\n"
-	"('') removes the runtime.  A change applies to later execs only.\n"
-	"After a new runtime, /proc/cpuinfo is synced to its CPUID (xlatectl\n"
-	"cpuinfo sync) unless --no-sync is given.\n";
+	"Change xlate's configuration (needs CAP_SYS_ADMIN).  runtime32 and\n"
+	"the *32 switches are for i386 programs.  An empty PATH ('') removes\n"
+	"the runtime.  A change applies to later execs only.  After a new\n"
+	"runtime, /proc/cpuinfo is synced to its CPUID (xlatectl cpuinfo\n"
+	"sync) unless --no-sync is given.\n";
 
 /**
  * parse_onoff() - "on"/"off" and their usual synonyms

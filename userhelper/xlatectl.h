@@ -16,6 +16,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "../kmod/uapi/xlate.h"
 
@@ -51,7 +52,9 @@ void report_write_error(const char *what, int err, bool at_open,
 			const char *(*msg)(int err));
 int not_loaded(void);
 
-/* json.c */
+/* json.c: strings as JSON (UTF-8 as itself, other bytes as \udcXX) */
+int utf8_len(const unsigned char *p);
+void json_fputs(FILE *f, const char *s);
 void json_string(const char *s);
 
 /* lists of files, in the order design.rst gives them */

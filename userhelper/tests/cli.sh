@@ -53,19 +53,19 @@ expect_eq() {	# NAME EXPECTED ACTUAL
 	fi
 }
 
-json_ok() {	# NAME JSON: valid JSON per python3 or jq
-	if command -v python3 >/dev/null; then
-		if printf '%s' "$2" | python3 -c 'import json,sys; json.load(sys.stdin)' 2>"$tmp/jerr"; then
-			pass "$1"
-		else
-			fail "$1" "invalid JSON: $(cat "$tmp/jerr") in $2"
-		fi
-	elif command -v jq >/dev/null; then
-		if printf '%s' "$2" | jq . >/dev/null 2>&1; then pass "$1"; else
-			fail "$1" "invalid JSON: $2"
-		fi
-	else
-		fail "$1" "neither python3 nor jq is available to validate JSON"
+json_ok() {	# NAME JSON: valid JSON for python3 -m json.tool and for jq
+	local why=
+	if ! command -v python3 >/dev/null; then
+		why="python3 is not installed"
+	elif ! printf '%s' "$2" | python3 -m json.tool >/dev/null 2>"$tmp/jerr"; then
+		why="python3 -m json.tool: $(cat "$tmp/jerr")"
+	elif ! command -v jq >/dev/null; then
+		why="jq is not installed"
+	elif ! printf '%s' "$2" | jq . >/dev/null 2>"$tmp/jerr"; then
+		why="jq: $(cat "$tmp/jerr")"
+	fi
+	if [ -z "$why" ]; then pass "$1"; else
+		fail "$1" "invalid JSON: $why in $2"
 	fi
 }
 
@@ -175,6 +175,30 @@ expect_rc args/exec-no-command 2 exec --
 expect_rc args/import-two-files 2 import a b
 expect_rc args/import-file-and-auto 2 import --auto a
 expect_rc args/import-unknown-option 2 import --frob
+# The top-level help names every parameter `set` takes (names.c's
+# param_names, the list status reads too), as does `set --help`, and
+# `set` accepts each of them (on the fake sysfs).
+mapfile -t params < <(sed -n '/param_names\[\] = {/,/NULL/p' \
+	"$(dirname "$0")/../names.c" | grep -o '"[a-z0-9_]*"' | tr -d '"')
+if [ ${#params[@]} -ge 12 ]; then pass args/param-list-read; else
+	fail args/param-list-read "read ${#params[@]} names from names.c: ${params[*]}"
+fi
+run --help
+main_help=$out
+run set --help
+set_help=$out
+for prm in "${params[@]}"; do
+	if grep -qE "(^|[^a-z0-9_])$prm([^a-z0-9_]|\$)" <<<"$main_help"; then
+		pass "args/help-names-$prm"
+	else
+		fail "args/help-names-$prm" "'xlatectl --help' does not name $prm"
+	fi
+	if grep -qE "(^|[^a-z0-9_])$prm([^a-z0-9_]|\$)" <<<"$set_help"; then
+		pass "args/set-help-names-$prm"
+	else
+		fail "args/set-help-names-$prm" "'xlatectl set --help' does not name $prm"
+	fi
+done
 
 # --- status ------------------------------------------------------------
 expect_rc status/loaded-exit-0 0 status
@@ -249,6 +273,79 @@ run status
 expect_in status/binfmt-disabled "binfmt_misc: disabled" "$out"
 echo enabled >"$b/status"
 
+# --- status --json: bytes that are UTF-8 and bytes that are not -----------
+# Valid UTF-8 comes out as itself; other bytes as \udcXX, which Python's
+# surrogateescape turns back into them (json.c).
+# json_bytes JSON PYEXPR: the value, encoded back to bytes, as hex.
+json_bytes() {
+	printf '%s' "$1" | python3 -c "import json,sys; d=json.load(sys.stdin); sys.stdout.write(($2).encode('utf-8','surrogateescape').hex())"
+}
+hex() { od -An -v -tx1 | tr -d ' \n'; }
+utf8_rt=$'/opt/pr\xc3\xbcfung/bin/\xe6\x97\xa5\xe6\x9c\xac-\xf0\x9f\x90\xa7'
+latin1_rt=$'/opt/pr\xfcfung/\xc0\xaf\xed\xa0\x80\xe2\x82/tool'
+printf '%s\n' "$utf8_rt" >"$p/runtime"
+printf '%s\n' $'xlate \xe2\x80\x9cvirtual\xe2\x80\x9d x86-64 CPU \x01' >"$c/model_name"
+printf 'enabled\ninterpreter %s\nflags: F\noffset 0\nmagic %s\nmask %s\n' \
+	"$latin1_rt" 7f454c4602010100000000000000000002003e00 \
+	fffffffffffefe00fffffffffffffffffeffffff >"$b/bytes-x86_64"
+run status --json
+json=$out
+json_ok status/json-bytes-valid "$json"
+if command -v python3 >/dev/null; then
+	expect_eq status/json-utf8-round-trip "$(printf '%s' "$utf8_rt" | hex)" \
+		"$(json_bytes "$json" 'd["parameters"]["runtime"]')"
+	expect_eq status/json-invalid-round-trip "$(printf '%s' "$latin1_rt" | hex)" \
+		"$(json_bytes "$json" '[c for c in d["binfmt_misc"]["x86_64_claims"] if c["name"] == "bytes-x86_64"][0]["interpreter"]')"
+	expect_eq status/json-control-round-trip \
+		"$(printf '%s' $'xlate \xe2\x80\x9cvirtual\xe2\x80\x9d x86-64 CPU \x01' | hex)" \
+		"$(json_bytes "$json" 'd["cpuinfo"]["model_name"]')"
+fi
+expect_in status/json-utf8-as-itself "\"runtime\":\"$utf8_rt\"" "$json"
+expect_in status/json-invalid-as-udcxx '"interpreter":"/opt/pr\udcfcfung/\udcc0\udcaf\udced\udca0\udc80\udce2\udc82/tool"' "$json"
+expect_in status/json-control-escaped 'CPU \u0001"' "$json"
+if command -v jq >/dev/null; then
+	expect_eq status/json-jq-reads-utf8 "$utf8_rt" \
+		"$(printf '%s' "$json" | jq -r .parameters.runtime)"
+	r=$'\xef\xbf\xbd'
+	expect_eq status/json-jq-replaces-invalid "/opt/pr${r}fung/$r$r$r$r$r$r$r/tool" \
+		"$(printf '%s' "$json" | jq -r '.binfmt_misc.x86_64_claims[] | select(.name == "bytes-x86_64") | .interpreter')"
+fi
+# Every byte sequence, against Python's UTF-8 decoder: random strings
+# of valid and invalid UTF-8 and single bytes, each through status --json
+# and back through surrogateescape.
+if command -v python3 >/dev/null; then
+	python3 - "$tmp/bytes" <<'PY'
+import os, random, sys
+random.seed(27)
+parts = [bytes([b]) for b in range(0x20, 0x100) if b != 0x7f] + \
+	[c.encode() for c in "\u00e9\u20ac\U0001f427\u0800\uffff\U0010ffff\u0080\u07ff"] + \
+	[b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"\xe0\x80\x80", b"\xf0\x80\x80"]
+os.makedirs(sys.argv[1], exist_ok=True)
+for i in range(120):
+	s = b"".join(random.choice(parts) for _ in range(random.randint(1, 8)))
+	open(f"{sys.argv[1]}/{i:03d}", "wb").write(s.replace(b"\n", b"n"))
+PY
+	bad=
+	for f in "$tmp"/bytes/*; do
+		cp "$f" "$p/runtime"
+		run status --json
+		got=$(json_bytes "$out" 'd["parameters"]["runtime"]' 2>&1) || true
+		want=$(hex <"$f")
+		want_py=$(python3 -c "import sys; b=open(sys.argv[1],'rb').read(); s=b.decode('utf-8','surrogateescape'); print(''.join(c for c in s if not 0xdc80 <= ord(c) <= 0xdcff).encode().hex())" "$f")
+		got_raw=$(printf '%s' "$out" | python3 -c "import json,sys; s=json.load(sys.stdin)['parameters']['runtime']; print(''.join(c for c in s if not 0xdc80 <= ord(c) <= 0xdcff).encode().hex())")
+		if [ "$got" != "$want" ] || [ "$got_raw" != "$want_py" ]; then
+			bad="$(basename "$f"): bytes $want came back as $got (valid part $got_raw, Python's $want_py)"
+			break
+		fi
+	done
+	if [ -z "$bad" ]; then pass status/json-bytes-vs-python-decoder; else
+		fail status/json-bytes-vs-python-decoder "$bad"
+	fi
+fi
+rm -f "$b/bytes-x86_64"
+echo /usr/bin/qemu-x86_64-static >"$p/runtime"
+echo 'xlate virtual x86-64 CPU' >"$c/model_name"
+
 # --- set -----------------------------------------------------------------
 expect_rc set/runtime 0 set runtime /opt/box64
 expect_eq set/runtime-written /opt/box64 "$(cat "$p/runtime")"
@@ -283,6 +380,19 @@ expect_eq set/exe-on-written 1 "$(cat "$p/exe")"
 expect_rc set/exe-auto 0 set exe Auto
 expect_eq set/exe-auto-written auto "$(cat "$p/exe")"
 expect_rc set/exe-bad 2 set exe sometimes
+for prm in "${params[@]}"; do
+	case $prm in
+	runtime | runtime32) val=/opt/rt ;;
+	cmdline | exe) val=auto ;;
+	*) val=on ;;
+	esac
+	made=
+	[ -e "$p/$prm" ] || { : >"$p/$prm"; made=1; }
+	cp -p "$p/$prm" "$tmp/saved"
+	expect_rc "set/accepts-$prm" 0 set "$prm" "$val"
+	expect_eq "set/accepts-$prm-written" "${val/#on/1}" "$(cat "$p/$prm")"
+	if [ -n "$made" ]; then rm "$p/$prm"; else cp -p "$tmp/saved" "$p/$prm"; fi
+done
 chmod 0000 "$p/credentials"
 mv "$p/credentials" "$p/credentials.x"
 expect_rc set/missing-file-fails 1 set credentials on
@@ -509,6 +619,36 @@ expect_in ps/uninspected-reported "1 task(s) not inspected" "$err"
 expect_rc ps/all 0 ps --all
 expect_in ps/all-unmarked "      1 0x00000000  no  no         init            -                           -" "$out"
 expect_in ps/all-uninspected "     44 ?           ?   ?          secret          ?                           ?" "$out"
+
+# ps --json: the same tasks; comm and cmdline bytes as status --json
+# writes them (UTF-8 as itself, other bytes as \udcXX).
+mkdir -p "$proc/47"
+printf '%s\n' $'pr\xc3\xbcf\xff' >"$proc/47/comm"; echo 60000000 >"$proc/47/personality"
+ln -s /usr/bin/qemu-x86_64-static "$proc/47/exe"
+printf '%s\0 60\0' $'/opt/pr\xc3\xbcfung/bin/tool\xfe' >"$proc/47/cmdline"
+expect_rc ps/json-exit-0 0 ps --json
+json_ok ps/json-valid "$out"
+if command -v python3 >/dev/null; then
+	expect_eq ps/json-tasks "42 True True /usr/bin/qemu-x86_64-static /x86/bin/sleep|43 True False None None|45 True True /usr/bin/qemu-x86_64-static my-sleep|46 True True /usr/bin/qemu-x86_64-static /x86/bin/sleep|47 True True /usr/bin/qemu-x86_64-static /opt/prüfung/bin/tool\udcfe" \
+		"$(json_get "$out" '"|".join(" ".join(str(x) for x in (t["pid"], t["x86"], t["translated"], t["runtime"], t["program"])) for t in d["tasks"]).encode("utf-8", "backslashreplace").decode()')"
+	expect_eq ps/json-personality-number "1610612736 int" \
+		"$(json_get "$out" 'd["tasks"][0]["personality"], type(d["tasks"][0]["personality"]).__name__' | tr -d "(),'")"
+	expect_eq ps/json-not-inspected 1 "$(json_get "$out" 'd["not_inspected"]')"
+	expect_eq ps/json-comm-bytes "$(printf '%s' $'pr\xc3\xbcf\xff' | hex)" \
+		"$(json_bytes "$out" 'd["tasks"][-1]["comm"]')"
+	expect_eq ps/json-program-bytes "$(printf '%s' $'/opt/pr\xc3\xbcfung/bin/tool\xfe' | hex)" \
+		"$(json_bytes "$out" 'd["tasks"][-1]["program"]')"
+fi
+expect_in ps/json-utf8-as-itself $'"program":"/opt/pr\xc3\xbcfung/bin/tool\\udcfe"' "$out"
+run ps --json --all
+json_ok ps/json-all-valid "$out"
+if command -v python3 >/dev/null; then
+	expect_eq ps/json-all-uninspected "secret None None None None" \
+		"$(json_get "$out" '" ".join(str(x) for t in d["tasks"] if t["pid"] == 44 for x in (t["comm"], t["personality"], t["x86"], t["runtime"], t["program"]))')"
+	expect_eq ps/json-all-unmarked "init 0 False None" \
+		"$(json_get "$out" '" ".join(str(x) for t in d["tasks"] if t["pid"] == 1 for x in (t["comm"], t["personality"], t["x86"], t["runtime"]))')"
+fi
+rm -rf "$proc/47"
 
 # --- exec (real personality(2) of this host) -----------------------------
 unset XLATECTL_PROC_ROOT

@@ -20,6 +20,9 @@
 #                                  comment (/** ... */) right before it
 #   build/host/rst/<path>          Documentation/*.rst parses without a
 #                                  docutils warning (rst-check.py)
+#   build/host/docs/...            Documentation/testing.rst's host
+#                                  package lists are fetch-deps.sh's; no
+#                                  file names a work period (docs-check.sh)
 #
 # Usage: run.sh [TARGET...]
 set -euo pipefail
@@ -291,4 +294,6 @@ style_checks || status=1
 # python3-docutils; the system python, whatever python3 is first).
 (cd "$XLATE_ROOT" && /usr/bin/python3 tools/testing/build/rst-check.py \
 	Documentation/*.rst) || status=1
+# The host package lists and no work period in any document.
+"$HERE/docs-check.sh" || status=1
 exit "$status"

@@ -30,7 +30,7 @@ COMP=(-comp zstd -Xcompression-level 6)
 
 log() { printf 'fetch-amd64-root: %s\n' "$*" >&2; }
 die() { printf 'fetch-amd64-root: error: %s\n' "$*" >&2; exit 1; }
-# apt_sources: lib/fetch-lib.sh
+# debian_sources_signed: lib/fetch-lib.sh
 # shellcheck source=SCRIPTDIR/fetch-lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/fetch-lib.sh"
 
@@ -59,9 +59,9 @@ for c in mmdebstrap mksquashfs; do
 done
 [ "$(id -u)" = 0 ] || die "must run as root (mmdebstrap's root mode)"
 
-# The host's amd64 archive entries of SUITE.
-mapfile -t mirrors < <(apt_sources "$SUITE" amd64)
-[ ${#mirrors[@]} -gt 0 ] || mirrors=("deb http://deb.debian.org/debian $SUITE main")
+# SUITE's three suites (SUITE, -updates, -security), whatever the host
+# runs: the root is the same on a Debian 12 and a Debian 13 host.
+mapfile -t mirrors < <(debian_sources_signed "$SUITE")
 
 start=$(date +%s)
 tmp=$DIR.tmp

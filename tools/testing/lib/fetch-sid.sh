@@ -115,7 +115,8 @@ make_chroot() {
 		mmdebstrap --quiet --variant=apt \
 			--aptopt='Acquire::Check-Valid-Until "false"' \
 			--include="$(chroot_pkgs | paste -sd,)" \
-			sid "$dir.tmp" "deb [check-valid-until=no] $MIRROR sid main" \
+			sid "$dir.tmp" \
+			"deb [check-valid-until=no signed-by=$DEBIAN_KEYRING] $MIRROR sid main" \
 			>&2 || die "mmdebstrap of the sid chroot failed"
 		chroot_pkgs >"$dir.tmp/.packages"
 		touch "$dir.tmp/.complete"
