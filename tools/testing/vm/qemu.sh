@@ -24,7 +24,9 @@ vm_load_target "$1"
 initrd=$2 mode=$3 log=${4:-/dev/null}
 [ -r "$initrd" ] || vm_die "no initrd $initrd"
 
-append="console=ttyAMA0 panic=-1 panic_on_warn=0 quiet xlatetest.mode=$mode"
+# log_buf_len: the suites count lines of the kernel log, and a debug
+# kernel's 256 KiB ring wraps within one run (a count then goes down).
+append="console=ttyAMA0 panic=-1 panic_on_warn=0 quiet log_buf_len=16M xlatetest.mode=$mode"
 [ -n "${XLATE_VM_APPEND:-}" ] && append+=" $XLATE_VM_APPEND"
 [ -n "${XLATE_SUITE_TIMEOUT:-}" ] &&
 	append+=" xlatetest.suite_timeout=$XLATE_SUITE_TIMEOUT"

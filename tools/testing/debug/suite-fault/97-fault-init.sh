@@ -78,7 +78,8 @@ echo "xlate-fault-init: start" >/dev/kmsg
 # shellcheck disable=SC2086 # PARAMS_LOAD: one word per parameter
 timeout -s KILL 1800 "$ARM/fault-load" "$KO" "$PARAMS_LOAD" >"$d/out" 2>&1
 rc=$?
-dmesg | sed -n '/xlate-fault-init: start/,$p' >"$d/dmesg"
+echo "xlate-fault-init: end" >/dev/kmsg
+dmesg | sed -n '/xlate-fault-init: start/,/xlate-fault-init: end/p' >"$d/dmesg"
 summary=$(grep '^faults=' "$d/out")
 info "fault-load: $summary (exit $rc); $(grep -c 'load survived' "$d/out") survived: $(grep 'load survived' "$d/out" | cut -d: -f1 | tr '\n' ' ')"
 check_eq "$t/fault-load-exit" 0 "$rc"

@@ -143,10 +143,6 @@ mkdir_p() {
 	mkdir "$1" && made_dirs="$1 $made_dirs"
 }
 
-info() {
-	echo "info: $t: $*"
-}
-
 # FUSE: a module on 6.1, built in on 6.12.
 modprobe fuse 2>/dev/null
 if [ -c /dev/fuse ]; then

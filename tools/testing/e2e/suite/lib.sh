@@ -122,6 +122,11 @@ stat_get() {
 }
 
 # The number of dmesg lines that contain FIXED-STRING.
+# info TEXT: a line for the log that is no check ("info: SUITE: TEXT").
+info() {
+	echo "info: $t: $*"
+}
+
 dmesg_count() {
 	dmesg | grep -cF -- "$1"
 }
