@@ -28,9 +28,18 @@ static int hand_off(struct linux_binprm *bprm, const struct xlate_config *cfg)
 	struct file *interp;
 	int ret;
 
+	/*
+	 * AT_FLAGS_PRESERVE_ARGV0 tells the runtime how the argv built here
+	 * is laid out, so it follows this configuration alone.  An earlier
+	 * binfmt_misc stage with P (an .exe registration whose interpreter
+	 * is an x86 program) leaves the flag set, and binfmt_misc itself
+	 * never clears it (6.1, 6.12 and 7.2 alike): a runtime without P
+	 * would then drop the program's own argv[0].
+	 */
 	if (cfg->sw.preserve_argv0) {
 		bprm->interp_flags |= BINPRM_FLAGS_PRESERVE_ARGV0;
 	} else {
+		bprm->interp_flags &= ~BINPRM_FLAGS_PRESERVE_ARGV0;
 		ret = remove_arg_zero(bprm);
 		if (ret)
 			return ret;

@@ -13,10 +13,10 @@
 # Environment:
 #   MATRIX_KERNELS="..."   arm64 kernel targets (default: all four)
 #   MATRIX_VARIANTS="..."  variants (default: e2e qemu7 qemu10 box64
-#                          container)
+#                          container diff_qemu7 diff_qemu10 diff_box64)
 
 MATRIX_KERNELS=${MATRIX_KERNELS:-6.1-arm64 6.12-arm64 sid-arm64 sid-16k-arm64}
-MATRIX_VARIANTS=${MATRIX_VARIANTS:-e2e qemu7 qemu10 box64 container}
+MATRIX_VARIANTS=${MATRIX_VARIANTS:-e2e qemu7 qemu10 box64 container diff_qemu7 diff_qemu10 diff_box64}
 
 # matrix_e2e KERNEL: the full e2e suites, bookworm's qemu-x86_64-static
 # as the runtime (results e2e/KERNEL/...).
@@ -39,6 +39,18 @@ matrix_runtime() {
 	run_tier "e2e-$1-$2" "e2e/$1/$2" "$HERE/e2e/runtime.sh" "$1" "$2"
 }
 matrix_qemu7() { matrix_runtime "$1" qemu7; }
+# matrix_diff_qemu7, matrix_diff_qemu10, matrix_diff_box64 KERNEL: the
+# differential test of registration lines (e2e/suite/27-binfmt-diff.sh)
+# with the real runtime running its own lines, qemu 7.2's, qemu 10's or
+# box64's and box32's (results e2e/KERNEL/RUNTIME/binfmt-diff/...; the
+# plain runs compare every line with the probe runtime standing in).
+matrix_diff() {
+	run_tier "e2e-$1-$2-diff" "e2e/$1/$2" "$HERE/e2e/runtime.sh" \
+		--set binfmt-diff "$1" "$2"
+}
+matrix_diff_qemu7() { matrix_diff "$1" qemu7; }
+matrix_diff_qemu10() { matrix_diff "$1" qemu10; }
+matrix_diff_box64() { matrix_diff "$1" box64; }
 matrix_qemu10() { matrix_runtime "$1" qemu10; }
 matrix_box64() { matrix_runtime "$1" box64; }
 

@@ -301,12 +301,13 @@ qemu-user_11.1.qemu-i386.binfmt.d.conf|P O|/usr/bin/qemu-i386||runtime32
 box64_0.3.4.binfmt.d.conf|none|/usr/bin/box64||
 box64_0.4.3.binfmt.d.conf|none|/usr/bin/box64||
 box64_0.4.3.box32.binfmt.d.conf|none|/usr/bin/box64||runtime32 
+box86.conf|none|/usr/bin/box86||runtime32 
 FEX-x86_64.conf|P O C|/usr/bin/FEX||
 FEX-x86.conf|P O C|/usr/bin/FEX||runtime32 
 FEX-x86_64.update-binfmts|P C|/usr/bin/FEX|PCF|
 rosetta.update-binfmts|C|/media/rosetta/rosetta|CF|
 E
-if [ "$(ls "$data" | grep -vc README)" = 15 ]; then pass import/all-data-files-tried; else
+if [ "$(ls "$data" | grep -vc README)" = 16 ]; then pass import/all-data-files-tried; else
 	fail import/all-data-files-tried "$(ls "$data")"
 fi
 

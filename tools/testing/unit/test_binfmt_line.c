@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "unit.h"
+#include "../../../kmod/lib/runtime_lines.h"
 #include "../../../kmod/tests/binfmt_line_cases.h"
 
 static char *dup_exact(const char *s, size_t n)
@@ -233,7 +234,7 @@ UNIT_TEST(data_files)
 		      lines[0], want);
 	}
 	unit_case("all");
-	CHECK(files == 15, "%zu cases with a file, want 15", files);
+	CHECK(files == 16, "%zu cases with a file, want 16", files);
 }
 
 /*
@@ -419,4 +420,44 @@ UNIT_TEST(match)
 	h[1] = 3;
 	CHECK(!xlate_binfmt_match(&l->m, h), "no mask: every bit");
 	free(l);
+}
+
+/*
+ * The lines the module gives the runtimes it knows (runtime_lines.h)
+ * are the lines of the case table, which are the data files'.
+ */
+UNIT_TEST(known_lines)
+{
+	static const struct {
+		const char *line, *file;
+	} k[] = {
+		{ XLATE_LINE_QEMU_X86_64, "qemu-user-static_7.2.binfmt.d.conf" },
+		{ XLATE_LINE_QEMU_X86_64, "qemu-user_10.0.binfmt.d.conf" },
+		{ XLATE_LINE_QEMU_I386,
+		  "qemu-user-static_7.2.qemu-i386.binfmt.d.conf" },
+		{ XLATE_LINE_QEMU_I386, "qemu-user_10.0.qemu-i386.binfmt.d.conf" },
+		{ XLATE_LINE_BOX64, "box64_0.3.4.binfmt.d.conf" },
+		{ XLATE_LINE_BOX64, "box64_0.4.3.binfmt.d.conf" },
+		{ XLATE_LINE_BOX86, "box86.conf" },
+		{ XLATE_LINE_FEX_X86_64, "FEX-x86_64.conf" },
+		{ XLATE_LINE_FEX_X86, "FEX-x86.conf" },
+		{ XLATE_LINE_ROSETTA, "rosetta.update-binfmts" },
+	};
+	size_t i, j;
+
+	for (i = 0; i < ARRAY_SIZE(k); i++) {
+		const struct binfmt_line_case *c = NULL;
+
+		unit_case("%s", k[i].file);
+		for (j = 0; j < ARRAY_SIZE(binfmt_line_cases); j++)
+			if (binfmt_line_cases[j].file &&
+			    !strcmp(binfmt_line_cases[j].file, k[i].file))
+				c = &binfmt_line_cases[j];
+		CHECK(c, "no case for %s", k[i].file);
+		if (!c)
+			continue;
+		CHECK(strlen(k[i].line) == strcspn(c->line, "\n") &&
+		      !strncmp(k[i].line, c->line, strlen(k[i].line)),
+		      "\n%s\nis not\n%s", k[i].line, c->line);
+	}
 }
