@@ -44,8 +44,12 @@ matrix_qemu7() { matrix_runtime "$1" qemu7; }
 # with the real runtime running its own lines, qemu 7.2's, qemu 10's or
 # box64's and box32's (results e2e/KERNEL/RUNTIME/binfmt-diff/...; the
 # plain runs compare every line with the probe runtime standing in).
+# Each of a runtime's lines runs it on ~40-65 files in each arm, 2-4 s a
+# start under TCG on a loaded host: more than the default 600 s a suite.
 matrix_diff() {
-	run_tier "e2e-$1-$2-diff" "e2e/$1/$2" "$HERE/e2e/runtime.sh" \
+	XLATE_SUITE_TIMEOUT=${XLATE_SUITE_TIMEOUT:-3000} \
+		XLATE_VM_TIMEOUT=${XLATE_VM_TIMEOUT:-3600} \
+		run_tier "e2e-$1-$2-diff" "e2e/$1/$2" "$HERE/e2e/runtime.sh" \
 		--set binfmt-diff "$1" "$2"
 }
 matrix_diff_qemu7() { matrix_diff "$1" qemu7; }

@@ -8,9 +8,8 @@
  *  - table: the lines of kmod/tests/binfmt_line_cases.h;
  *  - seeds: the fuzzer's seed corpus (tools/testing/fuzz/seeds/
  *    binfmt_line/), the lines it starts from;
- *  - mutations: lines made from both by a fixed-seed mutator that
- *    favours the bytes the rules are about (delimiters, backslashes,
- *    'x', hex digits, NUL, newline, flag letters), 300,000 of them;
+ *  - mutations: 300,000 lines made from both by the fixed-seed mutator
+ *    of tools/testing/ref/line_mutator.h;
  *  - match: for each line both accept, headers made to sit on the edge
  *    of its magic and mask, matched by both;
  *  - abi: xlate_binfmt_line_abi() says x86-64 or i386 only when every
@@ -25,6 +24,7 @@
 
 #include "unit.h"
 #include "binfmt_misc_ref.h"
+#include "line_mutator.h"
 #include "../../../kmod/tests/binfmt_line_cases.h"
 
 #define MUTATIONS	300000
@@ -36,16 +36,6 @@ static struct ref_entry *ref;
 /* The differences found, for the failure message. */
 static unsigned long diffs;
 static char first_diff[200];
-
-static uint64_t rng = 0x2545f4914f6cdd1dULL;
-
-static uint32_t rnd(uint32_t n)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return n ? (uint32_t)(rng % n) : 0;
-}
 
 static void note_diff(const char *what, const char *line, size_t len)
 {
@@ -123,6 +113,11 @@ UNIT_TEST(table)
 static char *seeds[MAX_SEEDS + ARRAY_SIZE(binfmt_line_cases)];
 static size_t seed_len[ARRAY_SIZE(seeds)];
 static size_t nseeds;
+static struct line_mutator mut = {
+	.state = 0x2545f4914f6cdd1dULL,
+	.seeds = (const char *const *)seeds,
+	.lens = seed_len,
+};
 
 static void load_seeds(void)
 {
@@ -141,6 +136,7 @@ static void load_seeds(void)
 	}
 	snprintf(dir, sizeof(dir), "%.*s/tools/testing/fuzz/seeds/binfmt_line",
 		 end ? (int)(end - __FILE__) : 1, end ? __FILE__ : ".");
+	mut.nseeds = nseeds;
 	d = opendir(dir);
 	if (!d)
 		return;
@@ -159,6 +155,7 @@ static void load_seeds(void)
 		nseeds++;
 	}
 	closedir(d);
+	mut.nseeds = nseeds;
 }
 
 UNIT_TEST(seed_corpus)
@@ -174,56 +171,6 @@ UNIT_TEST(seed_corpus)
 	CHECK(!diffs, "%lu differences; first: %s", diffs, first_diff);
 }
 
-/* Bytes the rules are about. */
-static const char special[] = ":|#aMExX\\0123456789abcdefABCDEFPOCF\n\r -+/.";
-
-static size_t mutate(char *out, size_t max)
-{
-	size_t i = rnd(nseeds), len = seed_len[i], n, k;
-
-	if (len > max)
-		len = max;
-	memcpy(out, seeds[i], len);
-	for (n = 1 + rnd(4); n; n--) {
-		size_t at = len ? rnd(len + 1) : 0;
-		char c = rnd(4) ? special[rnd(sizeof(special))] : (char)rnd(256);
-
-		switch (rnd(6)) {
-		case 0:		/* replace */
-		case 1:
-			if (at < len)
-				out[at] = c;
-			break;
-		case 2:		/* insert */
-			if (len < max) {
-				memmove(out + at + 1, out + at, len - at);
-				out[at] = c;
-				len++;
-			}
-			break;
-		case 3:		/* delete */
-			if (at < len) {
-				memmove(out + at, out + at + 1, len - at - 1);
-				len--;
-			}
-			break;
-		case 4:		/* cut */
-			len = at;
-			break;
-		default:	/* splice a piece of another seed */
-			i = rnd(nseeds);
-			k = seed_len[i] ? rnd(seed_len[i]) : 0;
-			while (k < seed_len[i] && at < max && rnd(8)) {
-				out[at++] = seeds[i][k++];
-				if (at > len)
-					len = at;
-			}
-			break;
-		}
-	}
-	return len;
-}
-
 UNIT_TEST(mutations)
 {
 	static char line[XLATE_BINFMT_REGISTER_MAX + 64];
@@ -233,7 +180,7 @@ UNIT_TEST(mutations)
 		load_seeds();
 	diffs = 0;
 	for (i = 0; i < MUTATIONS; i++) {
-		size_t len = mutate(line, sizeof(line));
+		size_t len = lm_mutate(&mut, line, sizeof(line));
 
 		if (!compare(line, len))
 			taken++;
@@ -254,18 +201,32 @@ static void edge_header(unsigned char *h, const struct xlate_binfmt_magic *m,
 	unsigned int j;
 
 	for (j = 0; j < XLATE_BINFMT_BUF_SIZE; j++)
-		h[j] = kind & 1 ? rnd(256) : 0;
+		h[j] = kind & 1 ? lm_rnd(&mut, 256) : 0;
 	for (j = 0; j < m->size; j++)
 		h[m->offset + j] = m->magic[j];
 	if (kind & 2) {		/* unmasked bits only: still a match */
 		for (j = 0; j < m->size; j++)
-			h[m->offset + j] ^= rnd(256) & ~m->mask[j];
+			h[m->offset + j] ^= lm_rnd(&mut, 256) & ~m->mask[j];
 	}
 	if (kind & 4 && m->size) {	/* one masked bit: no match */
-		j = rnd(m->size);
+		j = lm_rnd(&mut, m->size);
 		if (m->mask[j])
 			h[m->offset + j] ^= m->mask[j] & -m->mask[j];
 	}
+}
+
+/*
+ * The next mutated line both parsers take as type M (their differences
+ * noted by compare()), in @line; its length.
+ */
+static size_t next_m_line(char *line, size_t max)
+{
+	size_t len;
+
+	do
+		len = lm_mutate(&mut, line, max);
+	while (compare(line, len) || ref->magic_type != 'M');
+	return len;
 }
 
 UNIT_TEST(match)
@@ -278,11 +239,9 @@ UNIT_TEST(match)
 	if (!nseeds)
 		load_seeds();
 	diffs = 0;
-	for (i = 0; i < MUTATIONS / 10; i++) {
-		size_t len = mutate(line, sizeof(line));
+	for (i = 0; i < 2000; i++) {
+		size_t len = next_m_line(line, sizeof(line));
 
-		if (compare(line, len) || ref->magic_type != 'M')
-			continue;
 		for (k = 0; k < 8; k++) {
 			bool a, b;
 
@@ -345,17 +304,12 @@ UNIT_TEST(abi)
 	if (!nseeds)
 		load_seeds();
 	diffs = 0;
-	for (i = 0; i < MUTATIONS / 5; i++) {
-		size_t len = mutate(line, sizeof(line));
+	for (i = 0; i < 4000; i++) {
+		size_t len = next_m_line(line, sizeof(line));
 		const char *why;
-		int abi;
+		int abi = xlate_binfmt_line_abi(xl, &why);
 
-		if (compare(line, len))
-			continue;
-		abi = xlate_binfmt_line_abi(xl, &why);
 		if (abi < 0) {
-			if (xl->extension)
-				continue;
 			refused++;
 			/* x86 lines of both classes are never refused */
 			if (!counterexample(&xl->m, h))

@@ -3,7 +3,7 @@
  * binfmt-register [-n COUNT] [-s SEED]: the parser of kmod/lib/
  * binfmt_line.c against the kernel's own.  Each line of the case table
  * (kmod/tests/binfmt_line_cases.h), then COUNT lines made from them by
- * a fixed-seed mutator, is written in one write() to
+ * tools/testing/ref/line_mutator.h, is written in one write() to
  * /proc/sys/fs/binfmt_misc/register and parsed by xlate_binfmt_parse();
  * the two answers must be the same errno.  An entry the kernel makes is
  * removed again at once.  Prints one line per difference,
@@ -26,18 +26,9 @@
 #include "progs.h"
 #include "../../../../kmod/lib/binfmt_line.h"
 #include "../../../../kmod/tests/binfmt_line_cases.h"
+#include "../../ref/line_mutator.h"
 
 #define BM	"/proc/sys/fs/binfmt_misc"
-
-static uint64_t rng = 0x9e3779b97f4a7c15ULL;
-
-static uint32_t rnd(uint32_t n)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return n ? (uint32_t)(rng % n) : 0;
-}
 
 /* Remove every entry but register and status; return how many. */
 static int remove_entries(void)
@@ -153,51 +144,15 @@ static void try_line(const char *line, size_t len)
 	putchar('\n');
 }
 
-static const char special[] = ":|#aMExX\\0123456789abcdefABCDEFPOCF\n\r -+/.";
-
-static size_t mutate(char *out, size_t max)
-{
-	const struct binfmt_line_case *c =
-		&binfmt_line_cases[rnd(ARRAY_SIZE(binfmt_line_cases))];
-	size_t len = binfmt_case_len(c), n, at;
-
-	if (len > max)
-		len = max;
-	memcpy(out, c->line, len);
-	for (n = 1 + rnd(4); n; n--) {
-		char ch = rnd(4) ? special[rnd(sizeof(special))] : (char)rnd(256);
-
-		at = len ? rnd(len + 1) : 0;
-		switch (rnd(5)) {
-		case 0:
-		case 1:
-			if (at < len)
-				out[at] = ch;
-			break;
-		case 2:
-			if (len < max) {
-				memmove(out + at + 1, out + at, len - at);
-				out[at] = ch;
-				len++;
-			}
-			break;
-		case 3:
-			if (at < len) {
-				memmove(out + at, out + at + 1, len - at - 1);
-				len--;
-			}
-			break;
-		default:
-			len = at;
-			break;
-		}
-	}
-	return len;
-}
-
 int main(int argc, char **argv)
 {
+	static const char *seeds[ARRAY_SIZE(binfmt_line_cases)];
+	static size_t lens[ARRAY_SIZE(binfmt_line_cases)];
 	static char line[XLATE_BINFMT_REGISTER_MAX + 64];
+	struct line_mutator mut = {
+		.state = 0x9e3779b97f4a7c15ULL, .seeds = seeds, .lens = lens,
+		.nseeds = ARRAY_SIZE(seeds),
+	};
 	unsigned long count = 2000, i;
 	int opt;
 
@@ -207,7 +162,7 @@ int main(int argc, char **argv)
 			count = strtoul(optarg, NULL, 0);
 			break;
 		case 's':
-			rng = strtoull(optarg, NULL, 0) | 1;
+			mut.state = strtoull(optarg, NULL, 0) | 1;
 			break;
 		default:
 			fprintf(stderr, "usage: %s [-n COUNT] [-s SEED]\n",
@@ -221,14 +176,13 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	remove_entries();
-	for (i = 0; i < ARRAY_SIZE(binfmt_line_cases); i++)
-		try_line(binfmt_line_cases[i].line,
-			 binfmt_case_len(&binfmt_line_cases[i]));
-	for (i = 0; i < count; i++) {
-		size_t len = mutate(line, sizeof(line));
-
-		try_line(line, len);
+	for (i = 0; i < ARRAY_SIZE(binfmt_line_cases); i++) {
+		seeds[i] = binfmt_line_cases[i].line;
+		lens[i] = binfmt_case_len(&binfmt_line_cases[i]);
+		try_line(seeds[i], lens[i]);
 	}
+	for (i = 0; i < count; i++)
+		try_line(line, lm_mutate(&mut, line, sizeof(line)));
 	printf("binfmt-register: %lu lines, %lu accepted, %lu refused, %lu differences\n",
 	       accepted + refused, accepted, refused, diffs);
 	return diffs ? 1 : 0;
