@@ -270,8 +270,8 @@ stage1() {
 	printf ':xlchain:M::XLCHAIN::%s:%s\n' "$INTERP" "$1" >"$BM/register"
 }
 
-# chain_probe STAGE1-FLAGS XLATE-FLAGS: the probe runtime's at_flags,
-# argv and cmdline for `doc a` run as my-argv0.
+# chain_probe STAGE1-FLAGS XLATE-FLAGS: the probe runtime's argv,
+# at_flags and cmdline for `doc a` run as my-argv0.
 chain_probe() {
 	stage1 "$1"
 	xl_set "$CFG" ":chain:M::$MAGIC:$MASK:$D/probe:$2" >/dev/null
@@ -285,16 +285,16 @@ if [ -z "${XLATE_RUNTIME:-}" ]; then
 	xl_param cmdline 1 >/dev/null
 	I=$INTERP
 	check_eq "$t/chain/p-then-no-p" \
-		"at_flags=0x0 argv[0]=$D/probe argv[1]=$I argv[2]=$DOC argv[3]=my-argv0 argv[4]=a cmdline=$I $DOC my-argv0 a " \
+		"argv[0]=$D/probe argv[1]=$I argv[2]=$DOC argv[3]=my-argv0 argv[4]=a at_flags=0x0 cmdline=$I $DOC my-argv0 a " \
 		"$(chain_probe P F)"
 	check_eq "$t/chain/p-then-p" \
-		"at_flags=0x1 argv[0]=$D/probe argv[1]=$I argv[2]=$I argv[3]=$DOC argv[4]=my-argv0 argv[5]=a cmdline=$I $DOC my-argv0 a " \
+		"argv[0]=$D/probe argv[1]=$I argv[2]=$I argv[3]=$DOC argv[4]=my-argv0 argv[5]=a at_flags=0x1 cmdline=$I $DOC my-argv0 a " \
 		"$(chain_probe P PF)"
 	check_eq "$t/chain/no-p-then-p" \
-		"at_flags=0x1 argv[0]=$D/probe argv[1]=$I argv[2]=$I argv[3]=$DOC argv[4]=a cmdline=$I $DOC a " \
+		"argv[0]=$D/probe argv[1]=$I argv[2]=$I argv[3]=$DOC argv[4]=a at_flags=0x1 cmdline=$I $DOC a " \
 		"$(chain_probe "" PF)"
 	check_eq "$t/chain/no-p-then-no-p" \
-		"at_flags=0x0 argv[0]=$D/probe argv[1]=$I argv[2]=$DOC argv[3]=a cmdline=$I $DOC a " \
+		"argv[0]=$D/probe argv[1]=$I argv[2]=$DOC argv[3]=a at_flags=0x0 cmdline=$I $DOC a " \
 		"$(chain_probe "" F)"
 
 	# qemu 7.2 without the -binfmt-P name reads P from AT_FLAGS: the x86
