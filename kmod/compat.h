@@ -5,23 +5,35 @@
  * newest kernel (7.2 when last checked, with 4K and 16K pages), arm64;
  * the module also builds for x86-64 (where it refuses to load) so that
  * build checks cover both.  7.2 needed nothing beyond what 6.12 does to
- * build; its fprobe is what XLATE_PROBE_FTRACE below uses.
+ * build.
  */
 #ifndef XLATE_COMPAT_H
 #define XLATE_COMPAT_H
 
 #include "lib/elf_x86.h"
 
+/*
+ * The syscall wrappers probed.  uname(2) has one wrapper for native and
+ * compat tasks.  personality(2) has two on arm64: the native table
+ * calls arm64's own arm64_personality() (arch/arm64/kernel/sys.c),
+ * while the AArch32 table (sys32.c) calls the generic one, so a
+ * CONFIG_COMPAT kernel (every Debian arm64 kernel) needs both probed;
+ * x86-64's ia32 table likewise has its own wrapper.
+ */
 #if defined(CONFIG_ARM64)
 #define XLATE_HOST_IS_ARM64	1
 #define XLATE_HOST_EM		XLATE_EM_AARCH64
 #define XLATE_SYM_NEWUNAME	"__arm64_sys_newuname"
 #define XLATE_SYM_PERSONALITY	"__arm64_sys_arm64_personality"
+#define XLATE_SYM_COMPAT_PERSONALITY	"__arm64_sys_personality"
+#define XLATE_HAVE_COMPAT_PERSONALITY	IS_ENABLED(CONFIG_COMPAT)
 #elif defined(CONFIG_X86_64)
 #define XLATE_HOST_IS_ARM64	0
 #define XLATE_HOST_EM		XLATE_EM_X86_64
 #define XLATE_SYM_NEWUNAME	"__x64_sys_newuname"
 #define XLATE_SYM_PERSONALITY	"__x64_sys_personality"
+#define XLATE_SYM_COMPAT_PERSONALITY	"__ia32_sys_personality"
+#define XLATE_HAVE_COMPAT_PERSONALITY	IS_ENABLED(CONFIG_IA32_EMULATION)
 #else
 #error "xlate supports arm64 hosts (and builds for x86-64 for testing)"
 #endif
@@ -57,35 +69,46 @@
 #endif
 
 /*
- * The x86-view hooks (probe.c): ftrace where the kernel has fprobe (an
- * ftrace callback for entry-only hooks, an fprobe for entry and exit),
- * because a native caller then pays a call from the patched function
- * entry, while a kprobe is a breakpoint trap on arm64.
- * xlate uses the fprobe API of 6.14 and later, which runs fprobe on
- * the function-graph tracer and passes both handlers a struct
- * ftrace_regs (read with ftrace_regs_get_argument() and
- * ftrace_regs_get_return_value()); before 6.14 they got a struct
- * pt_regs, and arm64 had no fprobe before 6.14 (it needed
- * DYNAMIC_FTRACE_WITH_REGS), so those kernels use the kretprobe.
- * XLATE_HAVE_FPROBE_FTRACE_REGS comes from a Kbuild feature test of
- * linux/fprobe.h, so backports are honoured.  Debian's 6.1 and 6.12
- * have no CONFIG_FPROBE; sid's 7.2 has it.
+ * The x86-view hooks (probe.c): an ftrace callback on the function's
+ * patched entry wherever the kernel has dynamic ftrace with registers
+ * or arguments (every supported kernel), because a native caller then
+ * pays a call and a test, while a kprobe is a breakpoint trap on arm64;
+ * kprobes are the fallback for a kernel built without function tracing
+ * (the KUnit kernel).  A hook that runs a replacement function sets the
+ * saved instruction pointer (FTRACE_OPS_FL_IPMODIFY, as livepatch does):
+ *
+ * - DYNAMIC_FTRACE_WITH_REGS (arm64 up to 6.1, x86-64): the callback
+ *   gets a full pt_regs with FTRACE_OPS_FL_SAVE_REGS (ftrace_get_regs());
+ * - DYNAMIC_FTRACE_WITH_ARGS alone (arm64 from 6.2, which dropped
+ *   WITH_REGS): ftrace_regs_set_instruction_pointer(), 6.2's name for
+ *   ftrace_instruction_pointer_set().
  */
-#if IS_ENABLED(CONFIG_FPROBE) && defined(XLATE_HAVE_FPROBE_FTRACE_REGS)
+#if IS_ENABLED(CONFIG_DYNAMIC_FTRACE_WITH_REGS) || \
+	IS_ENABLED(CONFIG_DYNAMIC_FTRACE_WITH_ARGS)
 #define XLATE_PROBE_FTRACE	1
+#include <linux/ftrace.h>
+#include <linux/ptrace.h>
+
+#if IS_ENABLED(CONFIG_DYNAMIC_FTRACE_WITH_REGS)
+#define XLATE_FTRACE_REPLACE_FLAGS \
+	(FTRACE_OPS_FL_SAVE_REGS | FTRACE_OPS_FL_IPMODIFY)
+
+static __always_inline void xlate_ftrace_replace(struct ftrace_regs *fregs,
+						 void *func)
+{
+	instruction_pointer_set(ftrace_get_regs(fregs), (unsigned long)func);
+}
+#else
+#define XLATE_FTRACE_REPLACE_FLAGS	FTRACE_OPS_FL_IPMODIFY
+
+static __always_inline void xlate_ftrace_replace(struct ftrace_regs *fregs,
+						 void *func)
+{
+	ftrace_regs_set_instruction_pointer(fregs, (unsigned long)func);
+}
+#endif
 #else
 #define XLATE_PROBE_FTRACE	0
-#endif
-
-/*
- * unregister_fprobe() waits for running handlers (synchronize_rcu())
- * in kernels that also have unregister_fprobe_async() (7.2 has both);
- * a Kbuild feature test.  Without it xlate waits itself.
- */
-#ifdef XLATE_HAVE_UNREGISTER_FPROBE_ASYNC
-#define XLATE_FPROBE_UNREGISTER_SYNCS	1
-#else
-#define XLATE_FPROBE_UNREGISTER_SYNCS	0
 #endif
 
 #endif /* XLATE_COMPAT_H */

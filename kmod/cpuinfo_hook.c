@@ -5,22 +5,26 @@
  * Every route to the file (the plain path, openat() on a /proc
  * descriptor, /proc/self/root/..., symlinks, another procfs mount) ends
  * in fs/proc/cpuinfo.c's cpuinfo_open(), which seq_open()s the file
- * with the architecture's seq_operations.  A probe on it (probe.c:
- * fprobe or kretprobe) turns the freshly opened file of a marked task
- * into an x86 one by swapping two pointers, which is all a return
- * handler (preemption off) may do:
+ * with the architecture's seq_operations.  An entry probe on it
+ * (probe.c: an ftrace callback, or a kprobe) runs xlate_cpuinfo_open()
+ * instead for a marked task, which opens the same seq_file with:
  *
- * - the seq_file's ->op, to xlate's seq_operations (cpuinfo.h renders
- *   each CPU's block from the profile), and
- * - the file's ->f_op, to a copy of procfs's operations for this
+ * - xlate's seq_operations (cpuinfo.h renders each CPU's block from the
+ *   profile), and
+ * - as the file's ->f_op, a copy of procfs's operations for this
  *   permanent entry (seq_read_iter, seq_lseek, seq_release) that names
- *   THIS_MODULE as owner.  The handler takes a module reference for
- *   it; __fput()'s fops_put() drops it when the file is closed.  So
- *   while a virtualized file is open, xlate cannot be unloaded (rmmod
- *   says it is in use) and the file keeps working.
+ *   THIS_MODULE as owner.  The probe takes a module reference before it
+ *   redirects the call, which the file keeps; __fput()'s fops_put()
+ *   drops it when the file is closed.  So while a virtualized file is
+ *   open, xlate cannot be unloaded (rmmod says it is in use) and the
+ *   file keeps working.
  *
+ * Both are in place before open() returns, so no other thread that
+ * shares the descriptor table (or io_uring, which completes the open
+ * in a worker) can read the file with the native operations.
  * cpuinfo is a PROC_ENTRY_PERMANENT entry: procfs keeps no per-opener
- * state for it, so replacing f_op bypasses nothing.
+ * state for it, so replacing its open routine and f_op bypasses
+ * nothing (cpuinfo_open() itself does nothing else on arm64).
  */
 #include "xlate.h"
 
@@ -71,41 +75,36 @@ static const struct file_operations xlate_cpuinfo_fops = {
 	.release	= seq_release,
 };
 
-struct cpuinfo_call {
-	struct file *file;
-};
-
-static int cpuinfo_entry(void *data, unsigned long arg0, unsigned long arg1)
+/*
+ * Runs instead of cpuinfo_open() for a marked task, with the module
+ * reference the probe took.  Process context: seq_open() may sleep.
+ */
+static int xlate_cpuinfo_open(struct inode *inode, struct file *file)
 {
-	struct cpuinfo_call *call = data;
+	int ret = seq_open(file, &xlate_cpuinfo_seq_ops);
 
-	if (!xlate_marker_has_x86_view(current->personality))
-		return 1;
-	call->file = (struct file *)arg1;	/* cpuinfo_open(inode, file) */
+	if (ret) {
+		xlate_probe_module_put();
+		return ret;
+	}
+	file->f_op = &xlate_cpuinfo_fops;
+	xlate_stat_inc(XLATE_STAT_CPUINFO);
 	return 0;
 }
 
-static void cpuinfo_return(void *data, unsigned long retval)
+static void *cpuinfo_entry(void)
 {
-	struct cpuinfo_call *call = data;
-	struct file *file = call->file;
-	struct seq_file *m;
-
-	if (retval)
-		return;
+	if (!xlate_marker_has_x86_view(current->personality))
+		return NULL;
 	/* Fails only while xlate is being unloaded: native view then. */
 	if (!try_module_get(THIS_MODULE))
-		return;
-	m = file->private_data;
-	m->op = &xlate_cpuinfo_seq_ops;
-	file->f_op = &xlate_cpuinfo_fops;
-	xlate_stat_inc(XLATE_STAT_CPUINFO);
+		return NULL;
+	return xlate_cpuinfo_open;
 }
 
 /* Armed and disarmed by view.c. */
 struct xlate_probe xlate_cpuinfo_probe = {
 	.symbol		= XLATE_SYM_CPUINFO_OPEN,
 	.entry		= cpuinfo_entry,
-	.exit		= cpuinfo_return,
-	.data_size	= sizeof(struct cpuinfo_call),
+	.replaces	= true,
 };

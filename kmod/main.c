@@ -25,12 +25,20 @@ static int __init xlate_init(void)
 	struct kobject *kobj;
 	int ret;
 
-	/* Our bits must not collide with the kernel's personality flags. */
-	BUILD_BUG_ON((XLATE_PER_MARKER | XLATE_PER_EXEC_TAG) & (PER_MASK | UNAME26 |
+	/*
+	 * Our bits must not collide with the kernel's personality flags,
+	 * and the exec tags (bprm->per_clear) with the marker or each
+	 * other.
+	 */
+	BUILD_BUG_ON((XLATE_PER_MARKER | XLATE_PER_EXEC_TAG |
+		      XLATE_PER_EXEC_EXE) & (PER_MASK | UNAME26 |
 		     ADDR_NO_RANDOMIZE | FDPIC_FUNCPTRS | MMAP_PAGE_ZERO |
 		     ADDR_COMPAT_LAYOUT | READ_IMPLIES_EXEC | ADDR_LIMIT_32BIT |
 		     SHORT_INODE | WHOLE_SECONDS | STICKY_TIMEOUTS |
 		     ADDR_LIMIT_3GB));
+	BUILD_BUG_ON((XLATE_PER_EXEC_TAG | XLATE_PER_EXEC_EXE) &
+		     XLATE_PER_MARKER);
+	BUILD_BUG_ON(XLATE_PER_EXEC_TAG & XLATE_PER_EXEC_EXE);
 
 	if (!XLATE_HOST_IS_ARM64) {
 		pr_err("xlate runs x86-64 programs on arm64 hosts; this is a %s kernel, which runs them natively\n",

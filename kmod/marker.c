@@ -5,7 +5,8 @@
  * exec has succeeded.  binfmt_x86.c tags a translated exec through
  * bprm->per_clear and gives its task the pending marker.  A translated
  * task that execs the runtime's own file (FEX and box64 start x86
- * children so) counts as translated too (lib/marker.h).
+ * children so) counts as translated too, unless the exec is a secure
+ * one (lib/marker.h).
  *
  * The same tracepoint restarts the search for the load-time runtime
  * when PID 1 execs (config.c), since the root file system may hold it.
@@ -32,7 +33,7 @@ static void xlate_on_exec(void *data, struct task_struct *p, pid_t old_pid,
 	if (!tagged && xlate_marker_is_translated(p->personality))
 		runtime = xlate_config_is_runtime(bprm->file);
 	translated = xlate_marker_exec_translated(p->personality, tagged,
-						  runtime);
+						  runtime, bprm->secureexec);
 	/* p is current: only the task itself writes its personality. */
 	p->personality = xlate_marker_after_exec(p->personality, translated,
 						 bprm->secureexec);

@@ -4,20 +4,20 @@
  * (lib/uname_machine.h: "x86_64", or "i686" under PER_LINUX32), every
  * other field as the kernel filled it.
  *
- * An entry-only probe (probe.c: an ftrace callback, or a kprobe) on the
- * newuname syscall wrapper, because every caller of uname(2) pays for
- * it while the view is armed, and an entry-only ftrace callback is the
- * cheapest hook there is (Documentation/benchmarks.rst, R4A).  For a
- * native task the entry handler only tests the personality.  For a
- * marked task it queues a task_work that runs when the syscall returns
- * to user space: there, in process context, if the syscall succeeded,
- * it rewrites the machine field of the user's buffer.
+ * An entry probe (probe.c: an ftrace callback, or a kprobe) on the
+ * newuname syscall wrapper, which native and AArch32 tasks share,
+ * because every caller of uname(2) pays for it while the view is armed,
+ * and an ftrace callback that lets the function run is the cheapest
+ * hook there is (Documentation/benchmarks.rst, R4A).  For a native task
+ * the entry handler only tests the personality.  For a marked task it
+ * queues a task_work that runs when the syscall returns to user space:
+ * there, in process context, if the syscall succeeded, it rewrites the
+ * machine field of the user's buffer.
  *
  * Module lifetime: each queued fixup holds a module reference, so rmmod
  * is refused while one is pending.  The fixup drops it as its last
- * step; the few instructions it still runs after that are covered by
- * the synchronize_rcu_tasks() in xlate_uname_hook_exit(), which waits
- * until every task has left them.
+ * step (xlate_probe_module_put(), whose caller's last instructions
+ * module exit waits for).
  */
 #include "xlate.h"
 
@@ -33,8 +33,6 @@
 #include "compat.h"
 #include "lib/marker.h"
 #include "lib/uname_machine.h"
-
-static bool uname_fixup_queued;	/* since load; see the top */
 
 struct uname_fixup {
 	struct callback_head work;
@@ -53,38 +51,36 @@ static void uname_fixup_run(struct callback_head *work)
 	    !copy_to_user(fix->name->machine, machine, XLATE_UTS_MACHINE_LEN))
 		xlate_stat_inc(XLATE_STAT_UNAME);
 	kfree(fix);
-	module_put(THIS_MODULE);
+	xlate_probe_module_put();
 }
 
-static int uname_entry(void *data, unsigned long arg0, unsigned long arg1)
+static void *uname_entry(void)
 {
 	struct uname_fixup *fix;
 	unsigned long args[6];
 
 	if (likely(!xlate_marker_has_x86_view(current->personality)))
-		return 1;
+		return NULL;
 	fix = kmalloc(sizeof(*fix), GFP_NOWAIT | __GFP_NOWARN);
 	if (!fix) {
 		xlate_probe_note_miss(&xlate_uname_probe);
-		return 1;
+		return NULL;
 	}
 	/* Fails only while xlate is being unloaded: native answer then. */
 	if (!try_module_get(THIS_MODULE)) {
 		kfree(fix);
-		return 1;
+		return NULL;
 	}
-	/* The syscall wrapper takes the user's pt_regs. */
-	syscall_get_arguments(current, (struct pt_regs *)arg0, args);
+	/* The syscall's arguments, in the user registers. */
+	syscall_get_arguments(current, current_pt_regs(), args);
 	fix->name = (struct new_utsname __user *)args[0];
-	WRITE_ONCE(uname_fixup_queued, true);
 	init_task_work(&fix->work, uname_fixup_run);
 	/* Fails only for an exiting task, which reads no answer. */
 	if (task_work_add(current, &fix->work, TWA_RESUME)) {
 		kfree(fix);
 		module_put(THIS_MODULE);
-		return 1;
 	}
-	return 0;
+	return NULL;
 }
 
 /* Armed and disarmed by view.c. */
@@ -92,18 +88,3 @@ struct xlate_probe xlate_uname_probe = {
 	.symbol		= XLATE_SYM_NEWUNAME,
 	.entry		= uname_entry,
 };
-
-/**
- * xlate_uname_hook_exit() - wait until no task runs a fixup's last steps
- *
- * Module exit, after the probe is unregistered and the module's
- * reference count reached zero (so every queued fixup has run up to its
- * module_put()).  An RCU-tasks grace period ends once every task has
- * switched voluntarily or returned to user space, which a task preempted
- * between module_put() and the fixup's return has not.
- */
-void xlate_uname_hook_exit(void)
-{
-	if (READ_ONCE(uname_fixup_queued))
-		synchronize_rcu_tasks();
-}

@@ -3,19 +3,20 @@
  * Arming the x86-view hooks only while marked tasks exist.
  *
  * A probe hit costs every caller of the probed function, marked or
- * not: under QEMU a native uname(2) gets 1.66 times slower with a
- * kretprobe (a breakpoint trap), less with an ftrace callback (probe.c;
- * Documentation/benchmarks.rst).  So the uname and cpuinfo probes are
- * registered only while some task carries XLATE_PER_X86, and native
- * tasks pay nothing otherwise:
+ * not: a native uname(2) pays an ftrace callback, or a breakpoint trap
+ * with the kprobe fallback (probe.c; Documentation/benchmarks.rst,
+ * R4A).  So the uname and cpuinfo probes are registered only while
+ * some task carries XLATE_PER_X86, and native tasks pay nothing
+ * otherwise:
  *
  * - armed synchronously, before the exec completes, by every exec that
  *   xlate translates and by every exec of a task that set the marker
  *   by hand (load_binary runs in process context for both);
  * - armed from a work item when a task sets the marker with
- *   personality(2) and does not exec (a kretprobe on the personality
- *   syscall, hit only by personality(2) callers, notices it; it stays
- *   a kretprobe on every kernel, as it rewrites the return value);
+ *   personality(2) and does not exec (kretprobes on the personality
+ *   syscall, native and AArch32, hit only by personality(2) callers,
+ *   notice it; they are kretprobes on every kernel, as they act on
+ *   the syscall's result and rewrite its return value);
  * - disarmed by an idle check that finds, XLATE_VIEW_IDLE after the
  *   last translated exec, that no thread carries either marker bit.
  *   A translated exec gives its task XLATE_PER_TRANSLATED at the
@@ -143,8 +144,11 @@ out:
 
 /*
  * personality(2): a task marked by a translated exec neither sees nor
- * drops its marker (lib/marker.h); a task that sets the marker by hand
- * gets the hooks armed.
+ * drops its marker, and no caller sets XLATE_PER_TRANSLATED
+ * (lib/marker.h); a task that sets the marker by hand gets the hooks
+ * armed.  AArch32 tasks reach the syscall through the compat table,
+ * which calls the generic wrapper instead of arm64's own: both are
+ * probed, with the same handlers (compat.h).
  */
 struct personality_call {
 	unsigned int before;
@@ -163,17 +167,17 @@ static int personality_return(struct kretprobe_instance *ri,
 			      struct pt_regs *regs)
 {
 	struct personality_call *call = (struct personality_call *)ri->data;
-	long ret = regs_return_value(regs);
+	unsigned int now = current->personality;
+	unsigned int keep = xlate_marker_after_personality(call->before, now);
 
-	if (call->before & XLATE_PER_TRANSLATED) {
-		current->personality =
-			xlate_marker_after_personality(call->before,
-						       current->personality);
+	/* Only the task itself writes its personality. */
+	if (keep != now)
+		current->personality = keep;
+	if (call->before & XLATE_PER_TRANSLATED)
 		regs_set_return_value(regs,
-				      xlate_marker_hide(call->before, ret));
-		return 0;
-	}
-	if (!xlate_marker_has_x86_view(current->personality))
+				      xlate_marker_hide(call->before,
+							regs_return_value(regs)));
+	if (!xlate_marker_has_x86_view(keep))
 		return 0;
 	smp_mb(); /* pairs with view_idle_check() */
 	if (!READ_ONCE(view_armed))
@@ -188,6 +192,43 @@ static struct kretprobe personality_probe = {
 	.data_size	= sizeof(struct personality_call),
 };
 
+#if XLATE_HAVE_COMPAT_PERSONALITY
+static struct kretprobe compat_personality_probe = {
+	.kp.symbol_name	= XLATE_SYM_COMPAT_PERSONALITY,
+	.entry_handler	= personality_entry,
+	.handler	= personality_return,
+	.data_size	= sizeof(struct personality_call),
+};
+#endif
+
+static struct kretprobe *personality_probes[] = {
+	&personality_probe,
+#if XLATE_HAVE_COMPAT_PERSONALITY
+	&compat_personality_probe,
+#endif
+};
+
+/* Both personality(2) entries, or neither. */
+static int personality_register(void)
+{
+	int ret = register_kretprobes(personality_probes,
+				      ARRAY_SIZE(personality_probes));
+
+	if (ret)
+		pr_err("cannot probe personality(2) (%s%s%s): %d\n",
+		       XLATE_SYM_PERSONALITY,
+		       XLATE_HAVE_COMPAT_PERSONALITY ? ", " : "",
+		       XLATE_HAVE_COMPAT_PERSONALITY ?
+		       XLATE_SYM_COMPAT_PERSONALITY : "", ret);
+	return ret;
+}
+
+static void personality_unregister(void)
+{
+	unregister_kretprobes(personality_probes,
+			      ARRAY_SIZE(personality_probes));
+}
+
 /**
  * xlate_view_init() - watch personality(2) for hand-set markers
  *
@@ -198,12 +239,10 @@ static struct kretprobe personality_probe = {
  */
 int xlate_view_init(void)
 {
-	int ret = register_kretprobe(&personality_probe);
+	int ret = personality_register();
 
-	if (ret) {
-		pr_err("cannot probe %s: %d\n", XLATE_SYM_PERSONALITY, ret);
+	if (ret)
 		return ret;
-	}
 	/* Tasks marked before a reload see the x86 view at once. */
 	if (any_task_marked())
 		xlate_view_arm();
@@ -217,7 +256,7 @@ int xlate_view_init(void)
  */
 void xlate_view_exit(void)
 {
-	unregister_kretprobe(&personality_probe);
+	personality_unregister();
 	cancel_work_sync(&view_arm_work);
 	cancel_delayed_work_sync(&view_idle_work);
 	mutex_lock(&view_lock);
@@ -227,5 +266,5 @@ void xlate_view_exit(void)
 		view_armed = false;
 	}
 	mutex_unlock(&view_lock);
-	xlate_uname_hook_exit();
+	xlate_probe_exit();
 }

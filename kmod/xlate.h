@@ -10,7 +10,6 @@
 #define pr_fmt(fmt) "xlate: " fmt
 #endif
 
-#include <linux/fprobe.h>
 #include <linux/fs.h>
 #include <linux/ftrace.h>
 #include <linux/kobject.h>
@@ -120,49 +119,40 @@ void xlate_exe_keep_program(struct linux_binprm *bprm);
 void xlate_exe_after_exec(struct linux_binprm *bprm);
 
 /*
- * probe.c: function hooks that view.c arms and disarms repeatedly,
- * with the cheapest mechanism the kernel offers (XLATE_PROBE_FTRACE,
- * compat.h); the hooks do not see which.
+ * probe.c: entry hooks on kernel functions, which view.c arms and
+ * disarms repeatedly, with the cheapest mechanism the kernel offers
+ * (XLATE_PROBE_FTRACE, compat.h: an ftrace callback, or a kprobe); the
+ * hooks do not see which.
  *
- * @entry runs on every call of @symbol, with the function's first two
- * arguments; it must not sleep.  With @exit, @entry returning non-zero
- * means "not this call" and skips @exit, which runs, atomic, when the
- * function returns, with its return value; both get @data_size bytes of
- * per-call data (fprobe, or kretprobe).  Without @exit the probe is
- * entry-only: @data is NULL and the return value is ignored (an ftrace
- * callback, or a kprobe), which is what a native caller pays least for.
+ * @entry runs at every call of @symbol, in the caller's context, before
+ * the function's first instruction; it must not sleep.  It returns NULL
+ * to let the function run, or, for a probe with @replaces set, a
+ * function of the same prototype to run instead: that function gets
+ * the call's arguments and returns to the caller.
  */
 struct xlate_probe {
 	const char *symbol;
-	int (*entry)(void *data, unsigned long arg0, unsigned long arg1);
-	void (*exit)(void *data, unsigned long retval);
-	size_t data_size;
+	void *(*entry)(void);
+	bool replaces;
 	unsigned long missed_before;	/* misses of earlier armings */
 	atomic_long_t missed_hook;	/* misses the hook itself noted */
 #if XLATE_PROBE_FTRACE
-	struct fprobe fp;		/* with @exit */
-	struct ftrace_ops ops;		/* entry-only */
+	struct ftrace_ops ops;
 #else
-	struct kretprobe rp;		/* entry-only: rp.kp alone */
+	struct kprobe kp;
 #endif
 };
-
-/* The mechanism's own live miss counter, for KUnit to raise. */
-#if XLATE_PROBE_FTRACE
-#define XLATE_PROBE_NMISSED(p)	((p)->fp.nmissed)
-#else
-#define XLATE_PROBE_NMISSED(p)	((p)->rp.nmissed)
-#endif
 
 int xlate_probe_register(struct xlate_probe *p);
 void xlate_probe_unregister(struct xlate_probe *p);
 unsigned long xlate_probe_missed(const struct xlate_probe *p);
 void xlate_probe_note_miss(struct xlate_probe *p);
+void xlate_probe_module_put(void);
+void xlate_probe_exit(void);
 const char *xlate_probe_mechanism(void);
 
 /* uname_hook.c and cpuinfo_hook.c */
 extern struct xlate_probe xlate_uname_probe;
-void xlate_uname_hook_exit(void);
 extern struct xlate_probe xlate_cpuinfo_probe;
 
 /* view.c: the x86-view hooks are armed only while marked tasks exist */

@@ -123,25 +123,29 @@ static inline unsigned int xlate_marker_after_exec(unsigned int personality,
  * @personality: the personality the exec left
  * @handed_off: xlate handed this exec to the runtime (its tag)
  * @runtime_file: the exec ran the configured runtime's own file
+ * @secure: whether the exec raised privileges (AT_SECURE)
  *
  * FEX and box64, when they see no binfmt_misc entry of their own,
  * start an x86 child by exec'ing themselves with the program as an
  * argument: a native exec, which would clear the marker.  Such an exec
  * counts as translated, but only for a task that a translated exec
- * marked: a native program that runs the runtime file (by hand, or a
- * runtime path that is an /usr/bin/env-like launcher) gains nothing,
- * and a hand-set marker follows the native rules, including the
- * secure-exec one.
+ * marked, and only when it is not a secure exec: a native program that
+ * runs the runtime file (by hand, or a runtime path that is an
+ * /usr/bin/env-like launcher) gains nothing, and a privileged runtime
+ * process never keeps a view its unprivileged caller had, whoever set
+ * the caller's marker (personality(2) cannot set XLATE_PER_TRANSLATED
+ * while xlate is loaded, but can while it is not).
  *
  * Return: true if xlate_marker_after_exec() must treat the exec as
  * translated.
  */
 static inline bool xlate_marker_exec_translated(unsigned int personality,
 						bool handed_off,
-						bool runtime_file)
+						bool runtime_file, bool secure)
 {
 	return handed_off ||
-	       (runtime_file && xlate_marker_is_translated(personality));
+	       (runtime_file && !secure &&
+		xlate_marker_is_translated(personality));
 }
 
 /**
@@ -149,9 +153,14 @@ static inline bool xlate_marker_exec_translated(unsigned int personality,
  * @before: the caller's personality before the call
  * @after: the personality the call set
  *
- * A task marked by a translated exec cannot drop its marker with
- * personality(2): a real x86 kernel has no such bit.  A marker set by
- * hand stays the caller's to change.
+ * Only the kernel sets XLATE_PER_TRANSLATED: a call that writes it has
+ * it dropped, so both bits written by hand leave XLATE_PER_X86 alone, a
+ * marker set by hand, which a secure exec clears.  A task marked by a
+ * translated exec cannot drop its marker with personality(2): a real
+ * x86 kernel has no such bit.  A marker set by hand stays the caller's
+ * to change, and a pending one is dropped by a call that sets another
+ * personality (it is hidden from the caller, so a caller that writes
+ * back what it read drops it).
  *
  * Return: the personality word to keep.
  */
@@ -160,7 +169,9 @@ static inline unsigned int xlate_marker_after_personality(unsigned int before,
 {
 	if (xlate_marker_is_translated(before))
 		return after | XLATE_PER_MARKER;
-	return after;
+	if (after == before)
+		return after;	/* a query, or the same word again */
+	return after & ~XLATE_PER_TRANSLATED;
 }
 
 /**

@@ -238,12 +238,50 @@ static void marker_personality_test(struct kunit *test)
 	/* A pending marker left by a failed exec is hidden, not kept. */
 	KUNIT_EXPECT_EQ(test, xlate_marker_hide(TRANS, SOME | TRANS), SOME);
 	KUNIT_EXPECT_EQ(test, xlate_marker_after_personality(TRANS, 0), 0U);
+	/* ... but a query does not drop it. */
+	KUNIT_EXPECT_EQ(test, xlate_marker_after_personality(TRANS, TRANS),
+			TRANS);
 	/* A hand-set marker stays the user's. */
 	KUNIT_EXPECT_EQ(test, xlate_marker_after_personality(X86, 0), 0U);
+	KUNIT_EXPECT_EQ(test, xlate_marker_after_personality(X86, X86), X86);
 	KUNIT_EXPECT_EQ(test, xlate_marker_hide(X86, X86), X86);
 	/* Unmarked tasks: nothing changes. */
 	KUNIT_EXPECT_EQ(test, xlate_marker_after_personality(0, X86), X86);
+	KUNIT_EXPECT_EQ(test, xlate_marker_after_personality(SOME, 0), 0U);
 	KUNIT_EXPECT_EQ(test, xlate_marker_hide(0, SOME), SOME);
+}
+
+/*
+ * Only the kernel sets XLATE_PER_TRANSLATED (issue 24, item 4): a
+ * personality(2) call that writes it, personality(0x60000000) say,
+ * leaves a marker set by hand, whatever the caller had before, unless
+ * a translated exec marked the caller.
+ */
+static void marker_personality_forged_test(struct kunit *test)
+{
+	static const unsigned int befores[] = { 0, SOME, X86, SOME | X86,
+						TRANS, SOME | TRANS };
+	unsigned int i, b, p, got;
+
+	KUNIT_EXPECT_EQ(test, xlate_marker_after_personality(0, MARK), X86);
+	KUNIT_EXPECT_EQ(test, xlate_marker_after_personality(0, TRANS), 0U);
+	KUNIT_EXPECT_EQ(test, xlate_marker_after_personality(X86, MARK), X86);
+	KUNIT_EXPECT_EQ(test, xlate_marker_after_personality(TRANS, MARK),
+			X86);
+	KUNIT_EXPECT_EQ(test, xlate_marker_after_personality(SOME, SOME | MARK),
+			SOME | X86);
+	for (b = 0; b < ARRAY_SIZE(befores); b++) {
+		for (i = 0; i < 4096; i++) {
+			p = (i * 2654435761U) | TRANS;
+			if (p == befores[b])
+				continue;
+			got = xlate_marker_after_personality(befores[b], p);
+			KUNIT_ASSERT_EQ(test, got & TRANS, 0U);
+			KUNIT_ASSERT_EQ(test, got, p & ~TRANS);
+			KUNIT_ASSERT_FALSE(test,
+					   xlate_marker_is_translated(got));
+		}
+	}
 }
 
 /*
@@ -255,24 +293,31 @@ struct counts_case {
 	unsigned int before;
 	bool handed_off;
 	bool runtime_file;
+	bool secure;
 	bool translated;
 };
 
 static const struct counts_case counts_cases[] = {
-	{ "handed-off-plain", 0, true, false, true },
-	{ "handed-off-runtime-file", 0, true, true, true },
-	{ "native-plain", 0, false, false, false },
-	{ "native-translated-task", SOME | MARK, false, false, false },
+	{ "handed-off-plain", 0, true, false, false, true },
+	{ "handed-off-runtime-file", 0, true, true, false, true },
+	{ "handed-off-secure", 0, true, false, true, true },
+	{ "native-plain", 0, false, false, false, false },
+	{ "native-translated-task", SOME | MARK, false, false, false, false },
 	/* box64 or FEX exec'ing itself for an x86 child. */
-	{ "runtime-by-translated-task", MARK, false, true, true },
-	{ "runtime-by-translated-task-others", SOME | MARK, false, true, true },
+	{ "runtime-by-translated-task", MARK, false, true, false, true },
+	{ "runtime-by-translated-task-others", SOME | MARK, false, true, false,
+	  true },
+	/* ... but a privileged runtime process gets the native rules. */
+	{ "runtime-by-translated-task-secure", MARK, false, true, true,
+	  false },
 	/* Running the runtime by hand, or an env-like runtime path. */
-	{ "runtime-by-plain-task", 0, false, true, false },
-	{ "runtime-by-plain-task-others", SOME, false, true, false },
+	{ "runtime-by-plain-task", 0, false, true, false, false },
+	{ "runtime-by-plain-task-others", SOME, false, true, false, false },
 	/* A hand-set marker keeps the native rules. */
-	{ "runtime-by-hand-set", X86, false, true, false },
+	{ "runtime-by-hand-set", X86, false, true, false, false },
+	{ "runtime-by-hand-set-secure", X86, false, true, true, false },
 	/* A translated exec that failed left only the pending bit. */
-	{ "runtime-by-pending", TRANS, false, true, false },
+	{ "runtime-by-pending", TRANS, false, true, false, false },
 };
 
 static void counts_case_desc(const struct counts_case *c, char *desc)
@@ -288,7 +333,8 @@ static void marker_exec_translated_test(struct kunit *test)
 
 	KUNIT_EXPECT_EQ(test, xlate_marker_exec_translated(c->before,
 							   c->handed_off,
-							   c->runtime_file),
+							   c->runtime_file,
+							   c->secure),
 			c->translated);
 }
 
@@ -300,22 +346,32 @@ static void marker_runtime_exec_test(struct kunit *test)
 
 	/* A translated shell's x86 child through the runtime keeps it all. */
 	p = SOME | MARK;
-	xl = xlate_marker_exec_translated(p, false, true);
+	xl = xlate_marker_exec_translated(p, false, true, false);
 	KUNIT_EXPECT_EQ(test, xlate_marker_after_exec(p, xl, false), p);
-	KUNIT_EXPECT_EQ(test, xlate_marker_after_exec(p, xl, true), p);
+	/* ... unless that exec is a secure one (issue 24, item 4). */
+	xl = xlate_marker_exec_translated(p, false, true, true);
+	KUNIT_EXPECT_EQ(test, xlate_marker_after_exec(p, xl, true), SOME);
 	/* A plain task running the runtime stays plain. */
 	p = SOME;
-	xl = xlate_marker_exec_translated(p, false, true);
+	xl = xlate_marker_exec_translated(p, false, true, false);
 	KUNIT_EXPECT_EQ(test, xlate_marker_after_exec(p, xl, false), p);
 	/* A hand-set marker is dropped by a secure exec of it. */
 	p = SOME | X86;
-	xl = xlate_marker_exec_translated(p, false, true);
+	xl = xlate_marker_exec_translated(p, false, true, false);
 	KUNIT_EXPECT_EQ(test, xlate_marker_after_exec(p, xl, false), p);
+	xl = xlate_marker_exec_translated(p, false, true, true);
 	KUNIT_EXPECT_EQ(test, xlate_marker_after_exec(p, xl, true), SOME);
 	/* The pending bit of a failed translated exec is cleared. */
 	p = SOME | TRANS;
-	xl = xlate_marker_exec_translated(p, false, true);
+	xl = xlate_marker_exec_translated(p, false, true, false);
 	KUNIT_EXPECT_EQ(test, xlate_marker_after_exec(p, xl, false), SOME);
+	/*
+	 * The forged marker of issue 24: personality(0x60000000), then a
+	 * secure exec of the runtime.  Nothing of it survives.
+	 */
+	p = xlate_marker_after_personality(SOME, SOME | MARK);
+	xl = xlate_marker_exec_translated(p, false, true, true);
+	KUNIT_EXPECT_EQ(test, xlate_marker_after_exec(p, xl, true), SOME);
 }
 
 /* uname's machine for the x86 view: i686 under PER_LINUX32 only. */
@@ -349,6 +405,7 @@ static struct kunit_case marker_cases[] = {
 	KUNIT_CASE(marker_has_x86_view_test),
 	KUNIT_CASE(marker_at_handoff_test),
 	KUNIT_CASE(marker_personality_test),
+	KUNIT_CASE(marker_personality_forged_test),
 	KUNIT_CASE_PARAM(marker_exec_translated_test, marker_counts_gen_params),
 	KUNIT_CASE(marker_runtime_exec_test),
 	KUNIT_CASE(marker_uname_machine_test),

@@ -1,17 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * KUnit suite for kmod/probe.c, with the mechanism this build uses
- * (fprobe or kretprobe, compat.h):
+ * (an ftrace callback or a kprobe, compat.h):
  *
  * - hook_missed, the missed-hit count of a probe that view.c arms and
  *   disarms repeatedly, must count every miss exactly once, while armed
  *   and while disarmed (issue 13, defect 4).  The probe sits on the
  *   uname syscall, as the uname hook does, with a handler that does
- *   nothing; misses are simulated by raising the mechanism's nmissed.
- * - the handlers: the entry handler sees the arguments, the exit
- *   handler the return value and the entry's data, and an entry
- *   handler that declines a call skips the exit handler; an entry-only
- *   probe sees every call.  The probe sits on a function of this file.
+ *   nothing; misses are simulated by raising the kprobe's nmissed (an
+ *   ftrace callback has no such count: those cases are skipped).
+ * - the entry handler: it sees every call; returning NULL lets the
+ *   function run, returning a replacement runs that instead, with the
+ *   call's arguments, and the caller gets its return value.  The probe
+ *   sits on a function of this file.
  */
 #include "../xlate.h"
 
@@ -25,8 +26,9 @@ struct probe_ctx {
 	bool armed;
 };
 
-static void probe_test_handler(void *data, unsigned long retval)
+static void *probe_test_handler(void)
 {
+	return NULL;
 }
 
 static int probe_test_init(struct kunit *test)
@@ -36,7 +38,7 @@ static int probe_test_init(struct kunit *test)
 	if (!ctx)
 		return -ENOMEM;
 	ctx->probe.symbol = XLATE_SYM_NEWUNAME;
-	ctx->probe.exit = probe_test_handler;
+	ctx->probe.entry = probe_test_handler;
 	test->priv = ctx;
 	return 0;
 }
@@ -62,13 +64,14 @@ static void disarm(struct probe_ctx *ctx)
 	ctx->armed = false;
 }
 
-/*
- * As a kretprobe does when it finds no free return instance, or an
- * fprobe when it finds no room on the shadow stack.
- */
-static void simulate_misses(struct probe_ctx *ctx, int n)
+/* As a kprobe does when its handler would recurse. */
+static void simulate_misses(struct kunit *test, struct probe_ctx *ctx, int n)
 {
-	XLATE_PROBE_NMISSED(&ctx->probe) += n;
+#if XLATE_PROBE_FTRACE
+	kunit_skip(test, "an ftrace callback counts no misses of its own");
+#else
+	ctx->probe.kp.nmissed += n;
+#endif
 }
 
 static void probe_missed_fresh_test(struct kunit *test)
@@ -90,7 +93,7 @@ static void probe_missed_disarmed_test(struct kunit *test)
 	struct probe_ctx *ctx = test->priv;
 
 	arm(test, ctx);
-	simulate_misses(ctx, 5);
+	simulate_misses(test, ctx, 5);
 	KUNIT_EXPECT_EQ(test, xlate_probe_missed(&ctx->probe), 5UL);
 	disarm(ctx);
 	KUNIT_EXPECT_EQ_MSG(test, xlate_probe_missed(&ctx->probe), 5UL,
@@ -102,12 +105,12 @@ static void probe_missed_rearm_test(struct kunit *test)
 	struct probe_ctx *ctx = test->priv;
 
 	arm(test, ctx);
-	simulate_misses(ctx, 5);
+	simulate_misses(test, ctx, 5);
 	disarm(ctx);
 	KUNIT_EXPECT_EQ(test, xlate_probe_missed(&ctx->probe), 5UL);
 	arm(test, ctx);
 	KUNIT_EXPECT_EQ(test, xlate_probe_missed(&ctx->probe), 5UL);
-	simulate_misses(ctx, 2);
+	simulate_misses(test, ctx, 2);
 	KUNIT_EXPECT_EQ(test, xlate_probe_missed(&ctx->probe), 7UL);
 	disarm(ctx);
 	KUNIT_EXPECT_EQ_MSG(test, xlate_probe_missed(&ctx->probe), 7UL,
@@ -133,40 +136,32 @@ static int probe_target(unsigned long a, unsigned long b)
 	return fn(a, b);
 }
 
-/* What the handlers saw; only this test's task counts. */
+/* What the entry handler saw; only this test's task counts. */
 static struct {
 	struct task_struct *task;
-	bool decline, data_null;
-	int entries, exits;
-	unsigned long arg1, entry_arg0, retval;
+	bool replace;
+	int entries, replaced;
+	unsigned long a, b;
 } seen;
 
-struct probe_test_call {
-	unsigned long arg0;
-};
-
-static int probe_seen_entry(void *data, unsigned long arg0, unsigned long arg1)
+static noinline int xlate_probe_kunit_replacement(unsigned long a,
+						  unsigned long b)
 {
-	struct probe_test_call *call = data;
+	seen.replaced++;
+	seen.a = a;
+	seen.b = b;
+	return (int)(a * b);
+}
 
+static void *probe_seen_entry(void)
+{
 	if (current != READ_ONCE(seen.task))
-		return 1;
+		return NULL;
 	seen.entries++;
-	seen.arg1 = arg1;
-	call->arg0 = arg0;
-	return seen.decline;
+	return seen.replace ? xlate_probe_kunit_replacement : NULL;
 }
 
-static void probe_seen_exit(void *data, unsigned long retval)
-{
-	struct probe_test_call *call = data;
-
-	seen.exits++;
-	seen.entry_arg0 = call->arg0;
-	seen.retval = retval;
-}
-
-static void probe_handlers_test(struct kunit *test)
+static void probe_replace_test(struct kunit *test)
 {
 	struct probe_ctx *ctx = test->priv;
 
@@ -175,40 +170,29 @@ static void probe_handlers_test(struct kunit *test)
 	WRITE_ONCE(seen.task, current);
 	ctx->probe.symbol = "xlate_probe_kunit_target";
 	ctx->probe.entry = probe_seen_entry;
-	ctx->probe.exit = probe_seen_exit;
-	ctx->probe.data_size = sizeof(struct probe_test_call);
+	ctx->probe.replaces = true;
 	arm(test, ctx);
 
+	/* NULL: the function itself runs. */
 	KUNIT_EXPECT_EQ(test, probe_target(40, 2), 42);
 	KUNIT_EXPECT_EQ(test, seen.entries, 1);
-	KUNIT_EXPECT_EQ(test, seen.arg1, 2UL);
-	KUNIT_EXPECT_EQ_MSG(test, seen.exits, 1, "exit handler not run");
-	KUNIT_EXPECT_EQ(test, seen.entry_arg0, 40UL);
-	KUNIT_EXPECT_EQ(test, seen.retval, 42UL);
-
-	seen.decline = true;
-	KUNIT_EXPECT_EQ(test, probe_target(1, 2), 3);
+	KUNIT_EXPECT_EQ(test, seen.replaced, 0);
+	/* A replacement runs instead, with the call's arguments. */
+	seen.replace = true;
+	KUNIT_EXPECT_EQ(test, probe_target(6, 7), 42);
 	KUNIT_EXPECT_EQ(test, seen.entries, 2);
-	KUNIT_EXPECT_EQ_MSG(test, seen.exits, 1,
-			    "exit handler ran after the entry declined");
+	KUNIT_EXPECT_EQ_MSG(test, seen.replaced, 1, "replacement not run");
+	KUNIT_EXPECT_EQ(test, seen.a, 6UL);
+	KUNIT_EXPECT_EQ(test, seen.b, 7UL);
+	KUNIT_EXPECT_EQ(test, probe_target(3, 5), 15);
+	KUNIT_EXPECT_EQ(test, seen.replaced, 2);
 
 	disarm(ctx);
-	KUNIT_EXPECT_EQ(test, probe_target(1, 2), 3);
-	KUNIT_EXPECT_EQ_MSG(test, seen.entries, 2, "probe hit after disarm");
+	KUNIT_EXPECT_EQ(test, probe_target(3, 5), 8);
+	KUNIT_EXPECT_EQ_MSG(test, seen.entries, 3, "probe hit after disarm");
+	KUNIT_EXPECT_EQ(test, seen.replaced, 2);
 	KUNIT_EXPECT_EQ(test, xlate_probe_missed(&ctx->probe), 0UL);
 	WRITE_ONCE(seen.task, NULL);
-}
-
-static int probe_seen_entry_only(void *data, unsigned long arg0,
-				 unsigned long arg1)
-{
-	if (current != READ_ONCE(seen.task))
-		return 1;
-	seen.entries++;
-	seen.entry_arg0 = arg0;
-	seen.arg1 = arg1;
-	seen.data_null = !data;
-	return 1;
 }
 
 static void probe_entry_only_test(struct kunit *test)
@@ -218,16 +202,14 @@ static void probe_entry_only_test(struct kunit *test)
 	memset(&seen, 0, sizeof(seen));
 	WRITE_ONCE(seen.task, current);
 	ctx->probe.symbol = "xlate_probe_kunit_target";
-	ctx->probe.entry = probe_seen_entry_only;
-	ctx->probe.exit = NULL;
+	ctx->probe.entry = probe_seen_entry;
+	ctx->probe.replaces = false;
 	arm(test, ctx);
 
 	KUNIT_EXPECT_EQ(test, probe_target(40, 2), 42);
 	KUNIT_EXPECT_EQ(test, probe_target(7, 8), 15);
 	KUNIT_EXPECT_EQ(test, seen.entries, 2);
-	KUNIT_EXPECT_EQ(test, seen.entry_arg0, 7UL);
-	KUNIT_EXPECT_EQ(test, seen.arg1, 8UL);
-	KUNIT_EXPECT_TRUE(test, seen.data_null);
+	KUNIT_EXPECT_EQ(test, seen.replaced, 0);
 
 	disarm(ctx);
 	KUNIT_EXPECT_EQ(test, probe_target(1, 2), 3);
@@ -246,7 +228,7 @@ static struct kunit_case probe_cases[] = {
 	KUNIT_CASE(probe_missed_fresh_test),
 	KUNIT_CASE(probe_missed_disarmed_test),
 	KUNIT_CASE(probe_missed_rearm_test),
-	KUNIT_CASE(probe_handlers_test),
+	KUNIT_CASE(probe_replace_test),
 	KUNIT_CASE(probe_entry_only_test),
 	{}
 };

@@ -21,7 +21,9 @@
  * XLATE_PER_TRANSLATED alone marks a translated exec in flight: set at the
  * hand-off, completed to both bits when the exec succeeds.  An exec that
  * fails after the hand-off leaves it on the caller (no x86 view) until the
- * caller's next exec.
+ * caller's next exec.  Only the kernel sets XLATE_PER_TRANSLATED: xlate
+ * drops it from what personality(2) writes, so both bits written by hand
+ * are a marker set by hand.
  *
  * A task marked by a translated exec neither sees the bits in what
  * personality(2) returns nor drops them by setting a personality; a

@@ -37,6 +37,7 @@ VM_HOST_PKGS=(
 	binutils-aarch64-linux-gnu qemu-system-arm bc cpio kmod xz-utils
 	rsync file mmdebstrap squashfs-tools zstd
 	gcc-i686-linux-gnu libc6-dev-i386-cross
+	gcc-arm-linux-gnueabihf libc6-dev-armhf-cross
 )
 HOST_PKGS=(
 	"${VM_HOST_PKGS[@]}" sparse dwarves flex bison libssl-dev libelf-dev

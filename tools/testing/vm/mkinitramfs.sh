@@ -147,7 +147,7 @@ progs_mk=$XLATE_ROOT/tools/testing/e2e/progs
 progs_out=$XLATE_BUILD/e2e/progs
 if [ -f "$progs_mk/Makefile" ]; then
 	if nice make -C "$progs_mk" OUT="$progs_out" >&2; then
-		for a in arm64 x86_64 i386; do
+		for a in arm64 x86_64 i386 armhf; do
 			[ -d "$progs_out/$a" ] && cp -a "$progs_out/$a" "$root/xlate/progs/"
 		done
 	else

@@ -82,8 +82,8 @@ xlate_unload() {
 	done
 }
 
-# armed: the uname hook is registered, as a kretprobe (kprobe list) or
-# an fprobe (ftrace's enabled_functions); "unknown" without debugfs.
+# armed: the uname hook is registered, as an ftrace callback (ftrace's
+# enabled_functions) or a kprobe (kprobe list); "unknown" without debugfs.
 armed() {
 	if [ ! -r $KPROBES ]; then
 		echo unknown
@@ -307,7 +307,7 @@ wait $BG 2>/dev/null
 BG=
 
 # Disarm latency: from the end of the last translated task until the
-# uname kretprobe is unregistered.
+# uname hook is unregistered.
 disarm=n/a
 if [ "$MEASURE_DISARM" = 1 ] && [ "$(armed)" != unknown ]; then
 	"$TINY_X86" || die "translated tiny failed"

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * set-marker [-t] PROG [ARG...]: add XLATE_PER_X86 to the personality
- * (with -t also XLATE_PER_TRANSLATED, as a translated exec would) and
- * exec PROG, so a native program gets the x86 view by hand.
+ * (with -t also XLATE_PER_TRANSLATED, as a translated exec would; xlate
+ * drops that bit, which only the kernel sets) and exec PROG, so a native
+ * program gets the x86 view by hand.
  */
 #include <stdlib.h>
 #include <sys/personality.h>

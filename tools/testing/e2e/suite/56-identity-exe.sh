@@ -187,6 +187,47 @@ check_eq "$t/copy-runtime-replaced" ok \
 	"$(cp "$RT" "$D/qemu-copy" 2>&1 && echo ok)"
 check_eq "$t/binary-replaced" ok "$(cp "$PROBE" "$D/probe-w" 2>&1 && echo ok)"
 
+# What write denial holds while programs run (issue 24, item 6).  With
+# exe on, the runtime is to the kernel what an ELF interpreter is to a
+# native program: mapped, not exe_file, so not denied by the task.  The
+# reference: a native dynamic program runs with its ld.so writable.
+ldso=$(readlink -f /lib/ld-linux-aarch64.so.1)
+run_bg "$ARM/identity-probe-dyn" env IDPROBE_SLEEP=30 "$ARM/identity-probe-dyn"
+check_eq "$t/native-dyn-binary-etxtbsy" ETXTBSY \
+	"$(writable "$ARM/identity-probe-dyn")"
+check_eq "$t/native-dyn-ldso-writable" writable "$(writable "$ldso")"
+stop $pid
+# exe on: the configured runtime is denied by the configuration that
+# holds it open; configured away, it is writable while its program
+# still runs, as ld.so is, and the program stays denied.
+cp "$RT" "$D/qemu-run"
+check_eq "$t/running-runtime-set" ok "$(xl_param runtime "$D/qemu-run")"
+run_bg "$D/probe-w" env IDPROBE_SLEEP=30 "$D/probe-w"
+check_eq "$t/running-exe-is-program" "$D/probe-w" "$(readlink /proc/$pid/exe)"
+check_eq "$t/running-configured-runtime-etxtbsy" ETXTBSY \
+	"$(writable "$D/qemu-run")"
+check_eq "$t/running-runtime-back" ok "$(xl_param runtime "$RT")"
+# The old configuration is freed after an RCU grace period.
+wait_until 10 sh -c ": >>$D/qemu-run"
+check_eq "$t/running-unconfigured-runtime-writable" writable \
+	"$(writable "$D/qemu-run")"
+check_eq "$t/running-unconfigured-binary-etxtbsy" ETXTBSY \
+	"$(writable "$D/probe-w")"
+stop $pid
+# exe off: the runtime is exe_file, denied while it runs, configured or
+# not, as under binfmt_misc; the program is not.
+check_eq "$t/running-exe-off" ok "$(xl_param exe 0)"
+check_eq "$t/running-exe-off-runtime-set" ok "$(xl_param runtime "$D/qemu-run")"
+run_bg "$D/qemu-run" env IDPROBE_SLEEP=30 "$D/probe-w"
+check_eq "$t/running-exe-off-runtime-back" ok "$(xl_param runtime "$RT")"
+sleep 1
+check_eq "$t/running-exe-off-unconfigured-runtime-etxtbsy" ETXTBSY \
+	"$(writable "$D/qemu-run")"
+check_eq "$t/running-exe-off-binary-writable" writable \
+	"$(writable "$D/probe-w")"
+stop $pid
+check_eq "$t/running-exe-on-again" ok "$(xl_param exe 1)"
+
 echo "info: $t: edge cases done after $(($(date +%s) - t0)) s"
 
 # --- 1,000 forks, exe on: dup_mm_exe_file() takes a denial each time --------------

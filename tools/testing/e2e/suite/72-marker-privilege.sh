@@ -14,7 +14,9 @@
 #  - defect 7: with credentials=0 the runtime's own file decides the
 #    credentials, so set-id bits or file capabilities added to it after
 #    it was configured fail every x86-64 exec with EPERM;
-#  - decided: the counters stay readable, not writable, by every user.
+#  - decided: the counters stay readable, not writable, by every user;
+#  - issue 24, item 4: personality(2) cannot set XLATE_PER_TRANSLATED,
+#    and a secure exec of the runtime's own file clears the marker.
 # marker-probe (both architectures) prints what a program sees, one
 # key=value per line; /proc/self/personality is the kernel's word,
 # which personality(2) may filter.
@@ -194,6 +196,60 @@ check_eq "$t/marker-x86-setuid-native-child-root" "uid=0 euid=0" \
 check_eq "$t/marker-x86-setuid-native-child-cleared" "at_secure=0 $NATIVE" \
 	"$(view "$out" n.)"
 check_eq "$t/marker-x86-setuid-credentials-0" ok "$(xl_param credentials 0)"
+
+# --- only the kernel sets XLATE_PER_TRANSLATED (issue 24, item 4) ----------
+# personality(2) writing both bits by hand leaves XLATE_PER_X86 alone, a
+# hand-set marker; writing the translated bit alone leaves nothing.
+out=$("$AP" -s 60000000 2>&1)
+check_eq "$t/forged-translated-dropped" \
+	"set_ret=0x00000000 proc=40000000 marker=x86" \
+	"set_ret=$(kv set_ret "$out") proc=$(kv proc_personality "$out") marker=$(kv marker "$out")"
+out=$("$AP" -s 20000000 2>&1)
+check_eq "$t/forged-pending-dropped" "proc=00000000 marker=none" \
+	"proc=$(kv proc_personality "$out") marker=$(kv marker "$out")"
+# ... so the forged marker follows the native rules: kept by a native
+# exec, as a hand-set one is, and not hidden from personality(2).
+out=$("$ARM/set-marker" -t "$AP" 2>&1)
+check_eq "$t/forged-native-exec-hand-set" \
+	"personality=0x40000000 marker=x86 cpuinfo=x86" \
+	"personality=$(kv personality "$out") marker=$(kv marker "$out") cpuinfo=$(kv cpuinfo "$out")"
+
+# The secure-exec rule on the runtime-file path.  A set-uid root copy of
+# qemu is the runtime (credentials=1, so hand-offs ignore its bits), and
+# uid 1000 execs it, which raises privileges: the x86 program it runs
+# must not keep a marker, forged (the sequence of issue 24) or set by a
+# translated exec.
+srt=$d/rt-suid
+cp "$QEMU_RUNTIME" "$srt"
+chown 0:0 "$srt"
+chmod 0755 "$srt"
+check_eq "$t/secure-runtime-set" ok "$(xl_param runtime "$srt")"
+check_eq "$t/secure-runtime-credentials-1" ok "$(xl_param credentials 1)"
+chmod 4755 "$srt"
+# shellcheck disable=SC2086 # $U is a list of words
+{
+	out=$("$ARM/run-as" $U "$ARM/set-marker" -t "$srt" "$XP" -p c. 2>&1)
+	check_eq "$t/secure-runtime-forged-is-secure" "uid=1000 euid=0" \
+		"$(ids "$out" c. | cut -d' ' -f1-2)"
+	check_eq "$t/secure-runtime-forged-cleared" "marker=none cpuinfo=arm64" \
+		"marker=$(kv c.marker "$out") cpuinfo=$(kv c.cpuinfo "$out")"
+	out=$("$ARM/run-as" $U "$XP" -p p. -x "$srt" "$XP" -p c. 2>&1)
+	check_eq "$t/secure-runtime-translated-parent" \
+		"euid=1000 marker=x86+translated" \
+		"euid=$(kv p.euid "$out") marker=$(kv p.marker "$out")"
+	check_eq "$t/secure-runtime-translated-is-secure" "uid=1000 euid=0" \
+		"$(ids "$out" c. | cut -d' ' -f1-2)"
+	check_eq "$t/secure-runtime-translated-cleared" \
+		"marker=none cpuinfo=arm64" \
+		"marker=$(kv c.marker "$out") cpuinfo=$(kv c.cpuinfo "$out")"
+}
+# Not secure (root runs it): the translated task's child keeps the view.
+out=$("$XP" -p p. -x "$srt" "$XP" -p c. 2>&1)
+check_eq "$t/secure-runtime-by-root-kept" "marker=x86+translated cpuinfo=x86" \
+	"marker=$(kv c.marker "$out") cpuinfo=$(kv c.cpuinfo "$out")"
+chmod 0755 "$srt"
+check_eq "$t/secure-runtime-credentials-0" ok "$(xl_param credentials 0)"
+check_eq "$t/secure-runtime-restored" ok "$(xl_param runtime "$QEMU_RUNTIME")"
 
 # --- a translated exec that fails after the hand-off ----------------------
 # A runtime whose ELF header is fine but whose program headers are not

@@ -21,8 +21,9 @@ d=/tmp/xlate-lifecycle
 HELLO=$X86/hello
 KO=/lib/modules/$(uname -r)/extra/xlate.ko
 KPROBES=/sys/kernel/debug/kprobes/list
-# The uname hook is a kretprobe (kprobe list) or an fprobe (ftrace's
-# enabled_functions), per kernel (design.rst, "The hooks").
+# The uname hook is an ftrace callback (ftrace's enabled_functions), or
+# a kprobe (kprobe list) without a function tracer (design.rst, "Which
+# hook mechanism").
 FTRACE_FUNCS=/sys/kernel/debug/tracing/enabled_functions
 ROSETTA=/mnt/rosetta
 SKIP_LINE="xlate: runtime lookup of \"$ROSETTA/rosetta\" still blocked after 2000 ms: skipped"
