@@ -90,23 +90,6 @@ static int hand_off(struct linux_binprm *bprm, const struct xlate_config *cfg)
 	return 0;
 }
 
-/*
- * The runtime's set-id bits and file capabilities may have been added
- * after it was configured; with credentials=0 they would decide the
- * credentials of the program it runs.
- */
-static int runtime_check(const struct xlate_config *cfg, enum xlate_abi abi)
-{
-	const char *why = xlate_runtime_privilege(cfg->runtime);
-
-	if (!why)
-		return 0;
-	pr_warn_ratelimited("%s execs refused: %s %s is now %s; remove that or configure the runtime again\n",
-			    xlate_abi_name(abi), xlate_abi_param(abi),
-			    cfg->path, why);
-	return -EPERM;
-}
-
 static int load_x86_binary(struct linux_binprm *bprm)
 {
 	/* bprm->buf is zero-filled past the end of a shorter file */
@@ -114,8 +97,9 @@ static int load_x86_binary(struct linux_binprm *bprm)
 			   BINPRM_BUF_SIZE);
 	enum xlate_stat stat = XLATE_STAT_FAILED;
 	enum xlate_elf_abi elf = xlate_elf_x86_abi(bprm->buf, len);
-	enum xlate_abi abi;
+	const char *name, *param, *why;
 	struct xlate_config *cfg;
+	enum xlate_abi abi;
 	int ret = -ENOEXEC;
 
 	if (elf == XLATE_ELF_OTHER) {
@@ -124,6 +108,8 @@ static int load_x86_binary(struct linux_binprm *bprm)
 		return -ENOEXEC;
 	}
 	abi = elf == XLATE_ELF_I386 ? XLATE_ABI_I386 : XLATE_ABI_X86_64;
+	name = xlate_abi_name(abi);
+	param = xlate_abi_param(abi);
 
 	cfg = xlate_config_get_abi(abi);
 	if (!cfg || !cfg->sw.enabled) {
@@ -134,9 +120,7 @@ static int load_x86_binary(struct linux_binprm *bprm)
 		/* the caller chose the name: escape control characters */
 		pr_warn_ratelimited("%*pE: %s executable refused: no %s set; write its path to /sys/module/xlate/parameters/%s or run 'xlatectl set %s PATH'\n",
 				    (int)min_t(size_t, strlen(bprm->filename), 256),
-				    bprm->filename, xlate_abi_name(abi),
-				    xlate_abi_param(abi), xlate_abi_param(abi),
-				    xlate_abi_param(abi));
+				    bprm->filename, name, param, param, param);
 		stat = XLATE_STAT_REFUSED_NO_RUNTIME;
 		if (abi == XLATE_ABI_I386)
 			xlate_stat_inc(XLATE_STAT_REFUSED_NO_RUNTIME32);
@@ -153,10 +137,19 @@ static int load_x86_binary(struct linux_binprm *bprm)
 		ret = -ENOENT;
 		goto out;
 	}
-	if (!cfg->sw.credentials) {
-		ret = runtime_check(cfg, abi);
-		if (ret)
-			goto out;
+	/*
+	 * The runtime's set-id bits and file capabilities may have been
+	 * added after it was configured; with credentials=0 they would
+	 * decide the credentials of the program it runs.
+	 */
+	why = NULL;
+	if (!cfg->sw.credentials)
+		why = xlate_runtime_privilege(cfg->runtime);
+	if (why) {
+		pr_warn_ratelimited("%s execs refused: %s %s is now %s; remove that or configure the runtime again\n",
+				    name, param, cfg->path, why);
+		ret = -EPERM;
+		goto out;
 	}
 	ret = hand_off(bprm, cfg);
 	if (!ret) {
@@ -223,11 +216,9 @@ static void unwatch_binfmt_misc(void)
 #endif
 
 /**
- * xlate_binfmt_init() - start handling execs
+ * xlate_binfmt_init() - prepare to handle execs
  *
- * Registers at the head of the format list, ahead of binfmt_misc, so a
- * binfmt_misc registration for x86-64 is only used while xlate passes
- * x86-64 executables over (disabled or no runtime).
+ * Watches for binfmt_misc to be loaded later (see above).
  *
  * Return: 0 or a negative errno.
  */
@@ -235,12 +226,22 @@ int xlate_binfmt_init(void)
 {
 	int ret = watch_binfmt_misc();
 
-	if (ret) {
+	if (ret)
 		pr_err("cannot watch module loads: %d\n", ret);
-		return ret;
-	}
+	return ret;
+}
+
+/**
+ * xlate_binfmt_start() - start handling execs
+ *
+ * Registers at the head of the format list, ahead of binfmt_misc, so a
+ * binfmt_misc registration for x86-64 is only used while xlate passes
+ * x86-64 executables over (disabled or no runtime).  The last step of
+ * init: an exec runs module code from here on.
+ */
+void xlate_binfmt_start(void)
+{
 	insert_binfmt(&xlate_format);
-	return 0;
 }
 
 /**

@@ -4,11 +4,18 @@
  * translator, the way binfmt_misc would, and give translated tasks an
  * x86 view of uname(2) and /proc/cpuinfo.
  *
- * Init brings the pieces up so that nothing is visible before it can
- * work: configuration and sysfs first, then the marker and the hooks,
- * and the binfmt handler last.  Exit takes them down in reverse.
- * Parameters given at load only record values (config.c), so a load
- * that fails, here or in the module loader, holds nothing.
+ * Init has two halves.  The first may fail, and each of its steps is
+ * undone on failure: sysfs, the configuration (parameters given at load
+ * only record values, params.c, so a load that fails, here or in the
+ * module loader, holds nothing), then the exec tracepoint and the
+ * personality probe, whose effects end when they are unregistered.  A
+ * failed init frees the module whatever its reference count, so what
+ * can outlive an undo starts only in the second half, which cannot
+ * fail: the x86-view hooks (a /proc/cpuinfo file or a uname task_work
+ * holds a module reference), the runtime search (its kthreads run
+ * module code), and the binfmt handler last, so that nothing is
+ * visible before it can work.  Exit takes them down in reverse, the
+ * exec tracepoint before the runtime search it restarts.
  */
 #include "xlate.h"
 
@@ -55,34 +62,39 @@ static int __init xlate_init(void)
 	ret = xlate_cpuinfo_init(kobj);
 	if (ret)
 		goto err_stats;
-	ret = xlate_marker_init();
+	ret = xlate_params_init();
 	if (ret)
 		goto err_cpuinfo;
+	ret = xlate_config_line_init(kobj);
+	if (ret)
+		goto err_config;
+	ret = xlate_marker_init();
+	if (ret)
+		goto err_config_line;
 	ret = xlate_view_init();
 	if (ret)
 		goto err_marker;
-
-	/*
-	 * Last but one: a runtime lookup that blocks leaves a thread that
-	 * runs module code, so nothing after this may fail but the
-	 * handler's registration, which does not in practice.
-	 */
-	ret = xlate_config_init(kobj);
-	if (ret)
-		goto err_view;
 	ret = xlate_binfmt_init();
 	if (ret)
-		goto err_config;
+		goto err_view;
+
+	/* Nothing below fails. */
+	xlate_view_start();
+	xlate_runtime_start();
+	xlate_config_log();
+	xlate_binfmt_start();
 	pr_info("version %s loaded, x86-view hooks: %s\n", XLATE_VERSION,
 		xlate_probe_mechanism());
 	return 0;
 
-err_config:
-	xlate_config_exit();
 err_view:
 	xlate_view_exit();
 err_marker:
 	xlate_marker_exit();
+err_config_line:
+	xlate_config_line_exit();
+err_config:
+	xlate_config_exit();
 err_cpuinfo:
 	xlate_cpuinfo_exit();
 err_stats:
@@ -97,13 +109,14 @@ static void __exit xlate_exit(void)
 	xlate_binfmt_exit();
 	xlate_view_exit();
 	xlate_marker_exit();
+	xlate_runtime_exit();
+	xlate_config_line_exit();
 	xlate_config_exit();
 	xlate_cpuinfo_exit();
 	xlate_stats_exit();
 	xlate_sysfs_exit();
 	pr_info("unloaded\n");
 }
-
 module_init(xlate_init);
 module_exit(xlate_exit);
 

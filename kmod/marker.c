@@ -9,7 +9,7 @@
  * one (lib/marker.h).
  *
  * The same tracepoint restarts the search for the load-time runtime
- * when PID 1 execs (config.c), since the root file system may hold it.
+ * when PID 1 execs (runtime.c), since the root file system may hold it.
  */
 #include "xlate.h"
 
@@ -42,8 +42,8 @@ static void xlate_on_exec(void *data, struct task_struct *p, pid_t old_pid,
 		xlate_cmdline_after_exec(bprm);
 		xlate_exe_after_exec(bprm);
 	}
-	if (unlikely(xlate_config_boot_pending()) && is_global_init(p))
-		xlate_config_boot_exec();
+	if (unlikely(xlate_runtime_boot_pending()) && is_global_init(p))
+		xlate_runtime_boot_exec();
 }
 
 static void find_exec_tracepoint(struct tracepoint *tp, void *priv)

@@ -24,6 +24,11 @@
  *   (de_thread() waiting for a sibling, a slow file system) until the
  *   exec tracepoint sets the whole marker.
  *
+ * Nothing arms before init has passed its last step that can fail
+ * (view_live, set by xlate_view_start()): a failed init frees the
+ * module whatever its reference count, and an armed hook hands out
+ * references (a /proc/cpuinfo file, a uname task_work).
+ *
  * The idle check clears view_armed before it scans the task list, and
  * the personality handler reads view_armed after the syscall set the
  * marker, with a full barrier on both sides: either the scan sees the
@@ -44,6 +49,7 @@
 #define XLATE_VIEW_IDLE	(10 * HZ)
 
 static DEFINE_MUTEX(view_lock);
+static bool view_live;		/* under view_lock: arming allowed */
 static bool view_armed;		/* written under view_lock */
 static unsigned long view_last_use;	/* jiffies, under view_lock */
 
@@ -86,7 +92,8 @@ void xlate_view_arm(void)
 {
 	mutex_lock(&view_lock);
 	view_last_use = jiffies;
-	view_arm_locked();
+	if (view_live)
+		view_arm_locked();
 	mutex_unlock(&view_lock);
 }
 
@@ -232,21 +239,31 @@ static void personality_unregister(void)
 /**
  * xlate_view_init() - watch personality(2) for hand-set markers
  *
- * Arms the hooks at once when marked tasks exist already (xlate was
- * unloaded while translated programs ran, and is loaded again).
+ * Arms nothing: see xlate_view_start().
  *
  * Return: 0 or a negative errno.
  */
 int xlate_view_init(void)
 {
-	int ret = personality_register();
+	return personality_register();
+}
 
-	if (ret)
-		return ret;
-	/* Tasks marked before a reload see the x86 view at once. */
+/**
+ * xlate_view_start() - allow arming, and arm if marked tasks exist
+ *
+ * Called once init cannot fail any more.  Tasks marked before a reload
+ * (xlate was unloaded while translated programs ran) see the x86 view
+ * at once; a marker set meanwhile either is seen by the scan or queued
+ * an arming that runs after this.
+ */
+void xlate_view_start(void)
+{
+	mutex_lock(&view_lock);
+	view_live = true;
+	view_last_use = jiffies;
 	if (any_task_marked())
-		xlate_view_arm();
-	return 0;
+		view_arm_locked();
+	mutex_unlock(&view_lock);
 }
 
 /**

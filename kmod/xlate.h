@@ -20,7 +20,26 @@
 
 #include "compat.h"
 
-/* config.c: the runtime and mode switches, published with RCU. */
+/* The x86 ABIs xlate translates, each with its own runtime and switches. */
+enum xlate_abi {
+	XLATE_ABI_X86_64,	/* runtime, enabled, preserve_argv0, ... */
+	XLATE_ABI_I386,		/* runtime32, enabled32, preserve_argv0_32, ... */
+	XLATE_NR_ABIS
+};
+
+/* An ABI's name in log lines. */
+static inline const char *xlate_abi_name(enum xlate_abi abi)
+{
+	return abi == XLATE_ABI_I386 ? "i386" : "x86-64";
+}
+
+/* The parameter that sets an ABI's runtime. */
+static inline const char *xlate_abi_param(enum xlate_abi abi)
+{
+	return abi == XLATE_ABI_I386 ? "runtime32" : "runtime";
+}
+
+/* The mode switches of one ABI. */
 struct xlate_switches {
 	bool enabled;
 	bool preserve_argv0;
@@ -28,12 +47,33 @@ struct xlate_switches {
 	bool credentials;
 };
 
+/*
+ * runtime.c: a runtime xlate knows, with the modes its own package
+ * registers it with; cmdline: what cmdline=auto does for it.
+ */
+struct xlate_known_runtime {
+	const char *path;
+	struct xlate_switches modes;
+	bool cmdline;
+};
+
+/* The cmdline and exe switches: auto follows the known-runtime tables. */
+#define XLATE_CMDLINE_AUTO	(-1)
+#define XLATE_CMDLINE_OFF	0
+#define XLATE_CMDLINE_ON	1
+
+/*
+ * config.c: one ABI's configuration, immutable once published; an exec
+ * takes a reference and uses that snapshot throughout.
+ */
 struct xlate_config {
 	refcount_t ref;
 	struct rcu_head rcu;
 	struct file *runtime;	/* opened with open_exec(); NULL: none */
 	const struct inode *runtime_inode; /* its inode, only compared */
+	const struct xlate_known_runtime *known; /* its entry, or NULL */
 	struct xlate_switches sw;
+	struct xlate_switches given; /* set by hand: known modes leave them */
 	bool execfd;		/* open_binary or credentials: AT_EXECFD */
 	int cmdline_mode;	/* XLATE_CMDLINE_AUTO, _ON or _OFF */
 	bool cmdline;		/* resolved: /proc/PID/cmdline shows the program */
@@ -43,37 +83,43 @@ struct xlate_config {
 	char path[];		/* as configured; "" when runtime is NULL */
 };
 
-/* The x86 ABIs xlate translates, each with its own runtime and switches. */
-enum xlate_abi {
-	XLATE_ABI_X86_64,	/* runtime, enabled, preserve_argv0, ... */
-	XLATE_ABI_I386,		/* runtime32, enabled32, preserve_argv0_32, ... */
-	XLATE_NR_ABIS
-};
-
+/* Readers: an exec, and atomic context under rcu_read_lock(). */
 struct xlate_config *xlate_config_get_abi(enum xlate_abi abi);
-const char *xlate_abi_name(enum xlate_abi abi);
-const char *xlate_abi_param(enum xlate_abi abi);
-
-/* The x86-64 configuration. */
-static inline struct xlate_config *xlate_config_get(void)
-{
-	return xlate_config_get_abi(XLATE_ABI_X86_64);
-}
-
-/* The cmdline and exe switches: auto follows the known-runtime tables. */
-#define XLATE_CMDLINE_AUTO	(-1)
-#define XLATE_CMDLINE_OFF	0
-#define XLATE_CMDLINE_ON	1
-
-struct xlate_config *xlate_config_rcu_abi(enum xlate_abi abi);
-
 void xlate_config_put(struct xlate_config *cfg);
-const char *xlate_runtime_privilege(struct file *file);
+struct xlate_config *xlate_config_rcu_abi(enum xlate_abi abi);
 bool xlate_config_is_runtime(const struct file *file);
-int xlate_config_init(struct kobject *kobj);
+
+/* Writers: build a new object, then publish it under the lock. */
+int xlate_config_may_write(void);
+void xlate_config_lock(void);
+void xlate_config_unlock(void);
+struct xlate_config *xlate_config_current(enum xlate_abi abi);
+struct xlate_config *xlate_config_new(const struct xlate_config *from,
+				      const char *path, struct file *runtime);
+struct xlate_config *xlate_config_dup(const struct xlate_config *from);
+void xlate_config_publish(enum xlate_abi abi, struct xlate_config *cfg);
+void xlate_config_log(void);
 void xlate_config_exit(void);
-bool xlate_config_boot_pending(void);
-void xlate_config_boot_exec(void);
+
+/* params.c: the module parameters */
+int xlate_params_init(void);
+
+/* config_line.c: /sys/kernel/xlate/config and config32 */
+int xlate_config_line_init(struct kobject *kobj);
+void xlate_config_line_exit(void);
+
+/* runtime.c: opening and checking a runtime, and the load-time search */
+const char *xlate_runtime_errmsg(int err);
+const char *xlate_runtime_privilege(struct file *file);
+struct file *xlate_runtime_open(const char *path, const char **why);
+int xlate_runtime_set(enum xlate_abi abi, const char *path,
+		      struct file *file, const struct xlate_switches *modes,
+		      const char *source);
+void xlate_runtime_search_prepare(enum xlate_abi abi, const char *given);
+void xlate_runtime_start(void);
+void xlate_runtime_exit(void);
+bool xlate_runtime_boot_pending(void);
+void xlate_runtime_boot_exec(void);
 
 /* stats.c: per-CPU counters shown under /sys/kernel/xlate/stats/. */
 enum xlate_stat {
@@ -104,6 +150,7 @@ void xlate_sysfs_exit(void);
 
 /* binfmt_x86.c */
 int xlate_binfmt_init(void);
+void xlate_binfmt_start(void);
 void xlate_binfmt_exit(void);
 
 /* marker.c */
@@ -157,6 +204,7 @@ extern struct xlate_probe xlate_cpuinfo_probe;
 
 /* view.c: the x86-view hooks are armed only while marked tasks exist */
 int xlate_view_init(void);
+void xlate_view_start(void);
 void xlate_view_exit(void);
 void xlate_view_arm(void);
 void xlate_view_note_exec(void);

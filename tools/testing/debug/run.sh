@@ -9,6 +9,8 @@
 #   suite-kunit/00-kunit.sh   KTAP of the KUnit suites that ran when the
 #                             init loaded xlate.ko (built with them)
 #   e2e/suite/*               the e2e suites, unchanged
+#   suite-fault/97-fault-init.sh  a load failing at each allocation of
+#                             init, with a marked task reading cpuinfo
 #   suite-scan/99-scan.sh     rmmod, kmemleak scan, kernel-log scan
 #
 # Result lines: PASS:/FAIL: debug/6.12-debug-arm64/<name>, the KUnit
@@ -55,7 +57,7 @@ aarch64-linux-gnu-objdump -h "$ko" | grep kunit_test_suites >/dev/null ||
 pass_line build-module
 
 rc=0
-XLATE_VM_SUITES="$here/suite-kunit $repo/tools/testing/e2e/suite $here/suite-scan" \
+XLATE_VM_SUITES="$here/suite-kunit $repo/tools/testing/e2e/suite $here/suite-fault $here/suite-scan" \
 XLATE_VM_TIMEOUT=${XLATE_DEBUG_TIMEOUT:-5400} \
 XLATE_SUITE_TIMEOUT=${XLATE_SUITE_TIMEOUT:-2400} \
 	"$vm/vm-run.sh" "$target" "$prefix" "$ko" "$out" || rc=$?

@@ -3,14 +3,37 @@
 # /init of the xlate test initramfs.  Mode from the kernel command line:
 # xlatetest.mode=test (run /xlate/suite/[0-9]*.sh), demo (/xlate/demo.sh) or
 # shell (interactive).  Ends with a dmesg check, XLATE-E2E-DONE, poweroff.
+#
+# PID 1 sets up, starts the rest of this script as its child ("run") and
+# then only reaps orphans.  On SIGHUP it execs itself again ("reexec"),
+# as systemd does on `systemctl daemon-reexec`, and counts that in
+# /run/xlate-init.reexecs: a suite makes PID 1 exec that way
+# (e2e/suite/lib.sh, reexec_init), which restarts xlate's search for
+# its load-time runtime.
 
-/bin/busybox mkdir -p /proc /sys /dev /tmp /run
-/bin/busybox mount -t proc proc /proc
-/bin/busybox mount -t sysfs sysfs /sys
-/bin/busybox mount -t devtmpfs devtmpfs /dev
-/bin/busybox mount -t tmpfs tmpfs /tmp
-/bin/busybox --install -s
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root TERM=${TERM:-vt100}
+
+if [ "$$" = 1 ]; then
+	if [ "${1:-}" = reexec ]; then
+		n=$(/bin/busybox cat /run/xlate-init.reexecs 2>/dev/null)
+		echo $((${n:-0} + 1)) >/run/xlate-init.reexecs
+	else
+		/bin/busybox mkdir -p /proc /sys /dev /tmp /run
+		/bin/busybox mount -t proc proc /proc
+		/bin/busybox mount -t sysfs sysfs /sys
+		/bin/busybox mount -t devtmpfs devtmpfs /dev
+		/bin/busybox mount -t tmpfs tmpfs /tmp
+		/bin/busybox --install -s
+		/bin/busybox sh /init run </dev/console >/dev/console 2>&1 &
+	fi
+	nap=
+	trap 'kill $nap 2>/dev/null; exec /init reexec' HUP
+	while :; do
+		sleep 3600 &
+		nap=$!
+		wait "$nap"
+	done
+fi
 
 . /etc/xlate-target
 XLATE_PREFIX=${XLATE_PREFIX:-e2e}

@@ -2,6 +2,7 @@
 /*
  * fuse-stall DIR never
  * fuse-stall DIR slow SECONDS [NOTE]
+ * fuse-stall DIR gate FILE [NOTE]
  *
  * A FUSE file system that does not answer, spoken over /dev/fuse
  * directly (no libfuse): it mounts itself on DIR, answers FUSE_INIT,
@@ -13,6 +14,8 @@
  *          later (a request that was read is "sent": its requester then
  *          waits uninterruptibly, even when killed, until the answer).
  *          Each request read appends "OPCODE NODEID" to NOTE (a file).
+ *   gate   the same, but answers each request once the file FILE
+ *          exists (another program decides when).
  * Runs in the foreground until killed; the mount stays behind (umount
  * it).  Exits 1 with a message when the set-up fails.
  */
@@ -68,21 +71,23 @@ int main(int argc, char **argv)
 	struct fuse_in_header *in = (struct fuse_in_header *)buf;
 	struct fuse_init_in *init_in = (struct fuse_init_in *)(in + 1);
 	struct fuse_init_out init_out;
-	const char *notefile = NULL;
+	const char *notefile = NULL, *gate = NULL;
 	unsigned int delay = 0;
 	char opts[128];
 	int slow, fd;
 	ssize_t n;
 
-	if (argc < 3 || (strcmp(argv[2], "never") && strcmp(argv[2], "slow")) ||
-	    (!strcmp(argv[2], "never") && argc != 3) ||
-	    (!strcmp(argv[2], "slow") && argc != 4 && argc != 5)) {
-		fprintf(stderr, "usage: fuse-stall DIR never | DIR slow SECONDS [NOTE]\n");
+	slow = argc > 2 && (!strcmp(argv[2], "slow") || !strcmp(argv[2], "gate"));
+	if (argc < 3 || (strcmp(argv[2], "never") && !slow) ||
+	    (!slow && argc != 3) || (slow && argc != 4 && argc != 5)) {
+		fprintf(stderr, "usage: fuse-stall DIR never | DIR slow SECONDS [NOTE] | DIR gate FILE [NOTE]\n");
 		return 2;
 	}
-	slow = !strcmp(argv[2], "slow");
 	if (slow) {
-		delay = strtoul(argv[3], NULL, 10);
+		if (!strcmp(argv[2], "gate"))
+			gate = argv[3];
+		else
+			delay = strtoul(argv[3], NULL, 10);
 		if (argc == 5)
 			notefile = argv[4];
 	}
@@ -142,6 +147,8 @@ int main(int argc, char **argv)
 			continue;
 		note(notefile, in);
 		sleep(delay);
+		while (gate && access(gate, F_OK))
+			usleep(10000);
 		/* ENOENT: the requester gave up (possible for a pending one). */
 		if (reply(fd, in->unique, -ENOENT, NULL, 0) && errno != ENOENT)
 			printf("fuse-stall: answer: %s\n", err_name(errno));

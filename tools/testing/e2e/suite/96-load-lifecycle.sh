@@ -31,6 +31,8 @@ daemons=
 mounts=
 made_dirs=
 debugfs_mounted=
+mask1=
+masks=
 
 rm -rf "$d"
 mkdir -p "$d"
@@ -92,7 +94,7 @@ write_open() {
 start_fuse() {
 	local dir=$1 log
 
-	log=$d/fuse-$(basename "$dir").out
+	log=$d/fuse$(echo "$dir" | tr / -).out
 	"$ARM/fuse-stall" "$@" >"$log" 2>&1 &
 	fpid=$!
 	daemons="$daemons $fpid"
@@ -125,6 +127,8 @@ cleanup() {
 	for m in $made_dirs; do
 		rmdir "$m" 2>/dev/null
 	done
+	[ -n "$mask1" ] && taskset -p "$mask1" 1 >/dev/null
+	[ -n "$mask1" ] && taskset -p "$masks" $$ >/dev/null
 	[ -n "$debugfs_mounted" ] && umount /sys/kernel/debug 2>/dev/null
 	rm -rf "$d"
 	load_default "$t/cleanup-load"
@@ -210,7 +214,7 @@ if [ -n "$fuse" ] && mkdir_p "$ROSETTA" && start_fuse "$ROSETTA" never; then
 	rosetta=$fpid
 else
 	fail "$t/blocking-fuse-mounted" \
-		"$(cat "$d/fuse-rosetta.out" 2>/dev/null)"
+		"$(cat "$d/fuse-mnt-rosetta.out" 2>/dev/null)"
 	rosetta=
 fi
 if [ -n "$rosetta" ]; then
@@ -325,7 +329,7 @@ fi
 mnt=$d/slow
 mkdir -p "$mnt"
 if [ -z "$fuse" ] || ! start_fuse "$mnt" slow 28 "$d/note"; then
-	fail "$t/slow-fuse-mounted" "$(cat "$d/fuse-slow.out" 2>/dev/null)"
+	fail "$t/slow-fuse-mounted" "$(cat "$d"/fuse-*-slow.out 2>/dev/null)"
 	gap_ok=
 else
 	pass "$t/slow-fuse-mounted"
@@ -376,6 +380,175 @@ else
 	fail "$t/view-after-exec-gap" "the stage could not be set"
 fi
 [ -n "${slow:-}" ] && stop_fuse "$slow" "$mnt"
+
+# --- What an administrator names wins over the boot retry -------------
+# modprobe names runtime32; init's own search for runtime is held 2 s
+# per path by lookups that block (FUSE daemons that never answer on
+# /media/rosetta and /mnt/rosetta, the first two paths of the list).
+# Meanwhile an administrator sets runtime, which ends that search, and
+# PID 1 execs, which asks for the search to be run again.  That retry
+# must not choose a runtime32 of its own: the one named at load is
+# what init's search configures.
+ADMIN32=$d/admin-i386
+MEDIA=/media/rosetta
+named_ok=
+if cp /usr/bin/qemu-i386-static "$ADMIN32" && chmod 0755 "$ADMIN32" &&
+	[ -n "$fuse" ] && mkdir_p "$MEDIA" && mkdir_p "$ROSETTA" &&
+	start_fuse "$MEDIA" never && media=$fpid &&
+	start_fuse "$ROSETTA" never; then
+	rosetta=$fpid
+	named_ok=1
+else
+	fail "$t/named-stage" "FUSE on $MEDIA and $ROSETTA: $(cat "$d"/fuse-*.out 2>/dev/null)"
+fi
+if [ -n "$named_ok" ]; then
+	unload "$t/named-rmmod"
+	found32=$(dmesg_count 'found runtime32')
+	modprobe xlate runtime32="$ADMIN32" >"$d/named.out" 2>&1 &
+	mp=$!
+	# The config file appears once parameter writes take effect.
+	if wait_until 20 test -e /sys/kernel/xlate/config; then
+		out=$("$ARM/sysfs-write" "$PARAMS/runtime" "$QEMU_RUNTIME")
+		during=$(running "$mp" && echo "still searching")
+		reexec_init
+		rc=$?
+		check_eq "$t/named-admin-sets-runtime" ok "$out"
+		check_eq "$t/named-pid1-reexecs" 0 "$rc"
+		# Else the retry came too late to race (a slow host).
+		check_eq "$t/named-during-search" "still searching" \
+			"${during:-modprobe done: $(cat "$d/named.out")}"
+	else
+		fail "$t/named-admin-sets-runtime" "no /sys/kernel/xlate/config within 20 s"
+	fi
+	if wait_gone 30 "$mp"; then
+		wait "$mp"
+		check_eq "$t/named-modprobe" 0 "$?"
+	else
+		fail "$t/named-modprobe" "modprobe still running after 30 s"
+	fi
+	# Searches run one at a time: the retry has run by now.
+	sleep 1
+	check_eq "$t/named-runtime32-wins" "$ADMIN32" \
+		"$(cat "$PARAMS/runtime32" 2>&1)"
+	check_eq "$t/named-runtime-wins" "$QEMU_RUNTIME" \
+		"$(cat "$PARAMS/runtime" 2>&1)"
+	check_eq "$t/named-no-autodetected-runtime32" "$found32" \
+		"$(dmesg_count 'found runtime32')"
+	stop_fuse "$media" "$MEDIA"
+	stop_fuse "$rosetta" "$ROSETTA"
+	# The blocked lookups held the module until the daemons died.
+	wait_until 10 rmmod xlate ||
+		fail "$t/named-unload" "rmmod: $(rmmod xlate 2>&1)"
+	load_default "$t/named-reload"
+fi
+
+# --- Unload while the boot retry searches ------------------------------
+# xlate loaded with no runtime anywhere searches again each time PID 1
+# execs, in a work item bound to the CPU that queued it (PID 1 is pinned
+# to CPU 0 for that; the test runs on CPU 1).  The search's first
+# lookup, /media/rosetta/rosetta, goes to a FUSE daemon that notes it
+# and answers ENOENT once a gate file exists.  Seeing the note, a
+# spinner (progs/cpu-hog.c) moves the lookup's thread to CPU 1, takes
+# CPU 0 for 8 s with nothing else running there, and opens the gate:
+# once the lookup has its answer nothing holds the module, while the
+# search cannot run.  rmmod, tried in a loop, lands then, and unload
+# has begun: the next lookup, /mnt/rosetta/rosetta (a daemon that notes
+# each request and answers it 60 s later), must not start, and no
+# xlate-open thread may outlive the module.  Were one left blocked
+# there, it would run freed module text once that daemon goes (a kernel
+# oops, which dmesg-clean reports).  When the search gets past its
+# first lookup first (its own 2 s limit on the lookup ran out before the
+# spinner took CPU 0: a stalled host), the try is undone and made again,
+# three times at most.
+
+# retry_try: one try; 0 when rmmod landed while the search was on.
+retry_try() {
+	local nofound rc
+
+	rm -f "$d/media.note" "$d/rosetta.note" "$d/gate" "$d/racer.out"
+	unload "$t/retry-rmmod"
+	nofound=$(dmesg_count "no runtime found")
+	mount -t tmpfs none /usr/bin
+	modprobe xlate >"$d/retry.out" 2>&1
+	rc=$?
+	umount /usr/bin
+	if [ "$rc" -ne 0 ] ||
+		[ "$(dmesg_count "no runtime found")" -le "$nofound" ] ||
+		! start_fuse "$MEDIA" gate "$d/gate" "$d/media.note"; then
+		fail "$t/unload-during-retry-stage" \
+			"modprobe $rc: $(cat "$d/retry.out" "$d"/fuse-*.out 2>/dev/null)"
+		return 2
+	fi
+	media=$fpid
+	if ! start_fuse "$ROSETTA" slow 60 "$d/rosetta.note"; then
+		fail "$t/unload-during-retry-stage" "$(cat "$d"/fuse-*.out)"
+		return 2
+	fi
+	rosetta=$fpid
+	"$ARM/cpu-hog" -a "$d/media.note" -m xlate-open -g "$d/gate" 0 8 \
+		>"$d/hog.out" 2>&1 &
+	hog=$!
+	wait_until 10 grep -qx waiting "$d/hog.out"
+	taskset -p 1 1 >/dev/null
+	reexec_init || fail "$t/unload-during-retry-reexec" "PID 1 did not exec"
+	if wait_until 60 grep -qx triggered "$d/hog.out"; then
+		# Until rmmod works or the search starts its second lookup.
+		sh -c 'i=0; while [ $i -lt 1000 ] && [ ! -s "$1" ]; do
+			rmmod xlate 2>/dev/null && { echo removed; exit; }
+			i=$((i + 1)); done; echo "still loaded"' sh \
+			"$d/rosetta.note" >"$d/racer.out" 2>&1
+	else
+		fail "$t/unload-during-retry-stage" \
+			"no lookup of $MEDIA/rosetta: $(cat "$d/hog.out")"
+		kill -9 "$hog"
+	fi
+	wait "$hog"
+	taskset -p "$mask1" 1 >/dev/null
+	info "unload during the retry: $(cat "$d/racer.out" 2>&1); spinner: $(tr '\n' ' ' <"$d/hog.out"); lookups: $MEDIA $(wc -l <"$d/media.note" 2>/dev/null), $ROSETTA $(wc -l <"$d/rosetta.note" 2>/dev/null)"
+	[ "$(cat "$d/racer.out" 2>/dev/null)" = removed ] && return 0
+	# The search got past its first lookup: undo and try again.
+	stop_fuse "$media" "$MEDIA"
+	stop_fuse "$rosetta" "$ROSETTA"
+	wait_until 20 rmmod xlate
+	return 1
+}
+
+if ! grep -q ' /sys/kernel/debug ' /proc/mounts; then
+	mount -t debugfs debugfs /sys/kernel/debug 2>/dev/null &&
+		debugfs_mounted=1
+fi
+cpus=$(nproc)
+if [ "$cpus" -lt 2 ]; then
+	info "$XL_RESULT/$t/unload-during-retry skipped: needs 2 CPUs, the VM has $cpus"
+elif [ -z "$fuse" ]; then
+	fail "$t/unload-during-retry-stage" "no FUSE"
+else
+	mask1=$(taskset -p 1 | sed 's/.*: //')
+	masks=$(taskset -p $$ | sed 's/.*: //')
+	taskset -p 2 $$ >/dev/null
+	tries=0
+	rc=1
+	while [ "$rc" -eq 1 ] && [ "$tries" -lt 3 ]; do
+		tries=$((tries + 1))
+		retry_try
+		rc=$?
+	done
+	taskset -p "$masks" $$ >/dev/null
+	mask1=
+	if [ "$rc" -eq 0 ]; then
+		pass "$t/unload-during-retry"
+		check_eq "$t/unload-stops-lookups" "" \
+			"$(cat "$d/rosetta.note" 2>/dev/null)"
+		left=$(grep -lx xlate-open /proc/[0-9]*/comm 2>/dev/null)
+		check_eq "$t/unload-leaves-no-thread" "" "$left"
+		stop_fuse "$media" "$MEDIA"
+		stop_fuse "$rosetta" "$ROSETTA"
+	elif [ "$rc" -eq 1 ]; then
+		fail "$t/unload-during-retry" \
+			"in $tries tries the search always got past its first lookup before rmmod"
+	fi
+	load_default "$t/unload-during-retry-reload"
+fi
 
 # As 95 leaves it.
 load_default "$t/final-load"

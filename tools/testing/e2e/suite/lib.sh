@@ -179,6 +179,21 @@ wait_until() {
 	return 1
 }
 
+# reexec_init: make PID 1 exec itself, as `systemctl daemon-reexec` does
+# (the VM's /init does so on SIGHUP), and wait until it has; 1 if it
+# did not within 30 s.
+reexec_init() {
+	local n
+
+	n=$(cat /run/xlate-init.reexecs 2>/dev/null)
+	kill -HUP 1 && wait_until 30 reexecs_above "${n:-0}"
+}
+
+# reexecs_above N: PID 1 has exec'd itself more than N times.
+reexecs_above() {
+	[ "$(cat /run/xlate-init.reexecs 2>/dev/null || echo 0)" -gt "$1" ]
+}
+
 # --- identity (55-identity, 56-identity-exe) ----------------------------------
 
 # cmdline_of PID: /proc/PID/cmdline with NULs as spaces.
