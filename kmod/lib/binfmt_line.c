@@ -532,81 +532,49 @@ int xlate_binfmt_format(char *buf, size_t size, const char *name,
 	return pos;
 }
 
-/* Debian qemu-user's x86-64 and i386 lines' magic and mask. */
-static const struct xlate_binfmt_magic qemu_magic[2] = {
-	{ .size = 20, .has_mask = true,
-	  .magic = { 0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-		     2, 0, 62, 0 },
-	  .mask = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xfe, 0xfe, 0xfc, 0xff, 0xff,
-		    0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xfe, 0xff, 0xff, 0xff } },
-	{ .size = 20, .has_mask = true,
-	  .magic = { 0x7f, 'E', 'L', 'F', 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-		     2, 0, 3, 0 },
-	  .mask = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xfe, 0xfe, 0xfc, 0xff, 0xff,
-		    0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xfe, 0xff, 0xff, 0xff } },
-};
-
 /**
- * xlate_binfmt_line_parse_x86() - parse a NUL-terminated line for x86
- * @line: the line
- * @out: the result, with @out->i386 set for an i386 line
+ * xlate_binfmt_parse_x86() - read a line xlate may take
+ * @l: the result, with @l->i386 set for an i386 line
+ * @text: the bytes written, which may hold NUL bytes
+ * @count: how many
  * @why: set to the reason when the line is refused
  *
- * xlate_binfmt_parse() of strlen(@line) bytes, then
- * xlate_binfmt_line_abi().
+ * xlate_binfmt_parse(), then xlate_binfmt_line_abi(): binfmt_misc would
+ * take the line, and every header it can match is an x86-64 (or i386)
+ * ELF header.
  *
  * Return: 0, or a negative errno with @why set.
  */
-int xlate_binfmt_line_parse_x86(char *line, struct xlate_binfmt_line *out,
-				const char **why)
+int xlate_binfmt_parse_x86(struct xlate_binfmt_line *l, const char *text,
+			   size_t count, const char **why)
 {
-	int ret = xlate_binfmt_parse(out, line, strlen(line), why);
+	int ret = xlate_binfmt_parse(l, text, count, why);
 
 	if (ret)
 		return ret;
-	ret = xlate_binfmt_line_abi(out, why);
+	ret = xlate_binfmt_line_abi(l, why);
 	if (ret < 0)
 		return ret;
-	out->i386 = ret == XLATE_ELF_I386;
+	l->i386 = ret == XLATE_ELF_I386;
 	return 0;
 }
 
 /**
- * xlate_binfmt_line_format() - an x86-64 line with qemu-user's magic
- * @buf: where to write it
- * @size: size of @buf
- * @name: the registration's name
- * @interpreter: the runtime's path
- * @preserve_argv0: flag P
- * @open_binary: flag O
- * @credentials: flag C
+ * xlate_binfmt_takes() - the exec decision for one line
+ * @m: the line's offset, magic and mask
+ * @abi: the ABI xlate_binfmt_line_abi() said the line selects
+ * @buf: the file's first XLATE_BINFMT_BUF_SIZE bytes (bprm->buf)
  *
- * Return: as xlate_binfmt_format().
- */
-int xlate_binfmt_line_format(char *buf, size_t size, const char *name,
-			     const char *interpreter, bool preserve_argv0,
-			     bool open_binary, bool credentials)
-{
-	return xlate_binfmt_format(buf, size, name, &qemu_magic[0], interpreter,
-				   preserve_argv0, open_binary, credentials);
-}
-
-/**
- * xlate_binfmt_line_format_i386() - an i386 line with qemu-user's magic
- * @buf: where to write it
- * @size: size of @buf
- * @name: the registration's name
- * @interpreter: the runtime's path
- * @preserve_argv0: flag P
- * @open_binary: flag O
- * @credentials: flag C
+ * What xlate's binfmt handler does: xlate_binfmt_header_abi() picks
+ * the ABI whose line is asked, then that line's xlate_binfmt_match().
+ * Since every line of @abi compares the bytes xlate_binfmt_header_abi()
+ * reads in full, this is xlate_binfmt_match() alone: the first test
+ * only spares a native exec the second (tests: binfmt_line's "takes").
  *
- * Return: as xlate_binfmt_format().
+ * Return: true if the file is handed to the line's runtime.
  */
-int xlate_binfmt_line_format_i386(char *buf, size_t size, const char *name,
-				  const char *interpreter, bool preserve_argv0,
-				  bool open_binary, bool credentials)
+bool xlate_binfmt_takes(const struct xlate_binfmt_magic *m,
+			enum xlate_elf_abi abi, const unsigned char *buf)
 {
-	return xlate_binfmt_format(buf, size, name, &qemu_magic[1], interpreter,
-				   preserve_argv0, open_binary, credentials);
+	return xlate_binfmt_header_abi(buf) == abi && xlate_binfmt_match(m, buf);
 }

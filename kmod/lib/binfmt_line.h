@@ -48,7 +48,7 @@ struct xlate_binfmt_magic {
  * @credentials: flag C
  * @fix_binary: flag F
  * @m: type M: offset, magic and mask
- * @i386: set by xlate_binfmt_line_parse_x86(): the line selects i386
+ * @i386: set by xlate_binfmt_parse_x86(): the line selects i386
  */
 struct xlate_binfmt_line {
 	char work[XLATE_BINFMT_WORK_SIZE];
@@ -77,13 +77,9 @@ int xlate_binfmt_format(char *buf, size_t size, const char *name,
 			const struct xlate_binfmt_magic *m,
 			const char *interpreter, bool preserve_argv0,
 			bool open_binary, bool credentials);
-int xlate_binfmt_line_parse_x86(char *line, struct xlate_binfmt_line *out,
-				const char **why);
-int xlate_binfmt_line_format(char *buf, size_t size, const char *name,
-			     const char *interpreter, bool preserve_argv0,
-			     bool open_binary, bool credentials);
-int xlate_binfmt_line_format_i386(char *buf, size_t size, const char *name,
-				  const char *interpreter, bool preserve_argv0,
-				  bool open_binary, bool credentials);
+int xlate_binfmt_parse_x86(struct xlate_binfmt_line *l, const char *text,
+			   size_t count, const char **why);
+bool xlate_binfmt_takes(const struct xlate_binfmt_magic *m,
+			enum xlate_elf_abi abi, const unsigned char *buf);
 
 #endif /* XLATE_LIB_BINFMT_LINE_H */

@@ -2,8 +2,9 @@
 /*
  * KUnit suite for kmod/lib/binfmt_line.c: which binfmt_misc registration
  * lines does /sys/kernel/xlate/config take, what does it make of them,
- * which headers does a line match, and does what the file shows parse
- * back to the same configuration?
+ * which headers does a line match, which files does the exec path hand
+ * over with the line of each runtime xlate knows, and does what the
+ * file shows parse back to the same configuration?
  *
  * Every line is copied to the very end of a vmalloc'd page, so the
  * guard page after it faults if the parser reads past its end.  The
@@ -16,6 +17,7 @@
 #include <linux/vmalloc.h>
 
 #include "binfmt_line_cases.h"
+#include "../lib/runtime_lines.h"
 
 static void binfmt_case_desc(const struct binfmt_line_case *c, char *desc)
 {
@@ -213,12 +215,75 @@ static void binfmt_line_match_test(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, xlate_binfmt_match(&q->m, h));
 }
 
+/*
+ * The exec decision with each built-in line (runtime_lines.h): every
+ * byte of the first 64 of the line's own header, set to each value, is
+ * handed over exactly when the line matches (binfmt_misc's
+ * check_file()); nothing else in the header decides.
+ */
+static void binfmt_line_takes_test(struct kunit *test)
+{
+	static const char *const lines[] = {
+		XLATE_LINE_QEMU_X86_64, XLATE_LINE_QEMU_I386, XLATE_LINE_BOX64,
+		XLATE_LINE_BOX86, XLATE_LINE_FEX_X86_64, XLATE_LINE_FEX_X86,
+		XLATE_LINE_ROSETTA,
+	};
+	struct xlate_binfmt_line *l = new_line(test);
+	unsigned char *h = kunit_kzalloc(test, XLATE_BINFMT_BUF_SIZE,
+					 GFP_KERNEL);
+	unsigned int i, at, v, taken;
+	enum xlate_elf_abi abi;
+	const char *why;
+
+	KUNIT_ASSERT_NOT_NULL(test, h);
+	for (i = 0; i < ARRAY_SIZE(lines); i++) {
+		KUNIT_ASSERT_EQ_MSG(test, xlate_binfmt_parse_x86(l, lines[i],
+								 strlen(lines[i]),
+								 &why), 0,
+				    "%s: %s", lines[i], why);
+		abi = l->i386 ? XLATE_ELF_I386 : XLATE_ELF_X86_64;
+		taken = 0;
+		for (at = 0; at < 64; at++) {
+			for (v = 0; v < 256; v++) {
+				memset(h, 0, XLATE_BINFMT_BUF_SIZE);
+				memcpy(h + l->m.offset, l->m.magic, l->m.size);
+				h[at] = v;
+				taken += xlate_binfmt_takes(&l->m, abi, h);
+				KUNIT_EXPECT_EQ_MSG(test,
+						    xlate_binfmt_takes(&l->m,
+								       abi, h),
+						    xlate_binfmt_match(&l->m, h),
+						    "%s byte %u = %u", l->name,
+						    at, v);
+			}
+		}
+		/* bytes 20-63 never decide, and the magic's own byte does */
+		KUNIT_EXPECT_GT(test, taken, 44U * 256);
+		KUNIT_EXPECT_LT(test, taken, 64U * 256);
+	}
+	/* qemu's line: EI_OSABI 9 (FreeBSD) is not taken, EI_DATA 0 is */
+	KUNIT_ASSERT_EQ(test, xlate_binfmt_parse_x86(l, XLATE_LINE_QEMU_X86_64,
+						     strlen(XLATE_LINE_QEMU_X86_64),
+						     &why), 0);
+	memset(h, 0, XLATE_BINFMT_BUF_SIZE);
+	memcpy(h, l->m.magic, l->m.size);
+	h[7] = 9;
+	KUNIT_EXPECT_FALSE(test, xlate_binfmt_takes(&l->m, XLATE_ELF_X86_64, h));
+	h[7] = 0;
+	h[5] = 0;
+	KUNIT_EXPECT_TRUE(test, xlate_binfmt_takes(&l->m, XLATE_ELF_X86_64, h));
+	h[5] = 1;
+	h[6] = 0;
+	KUNIT_EXPECT_TRUE(test, xlate_binfmt_takes(&l->m, XLATE_ELF_X86_64, h));
+}
+
 static struct kunit_case binfmt_line_test_cases[] = {
 	KUNIT_CASE_PARAM(binfmt_line_table_test, binfmt_line_gen_params),
 	KUNIT_CASE(binfmt_line_round_trip_test),
 	KUNIT_CASE(binfmt_line_truncated_test),
 	KUNIT_CASE(binfmt_line_machine_sweep_test),
 	KUNIT_CASE(binfmt_line_match_test),
+	KUNIT_CASE(binfmt_line_takes_test),
 	{}
 };
 

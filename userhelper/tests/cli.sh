@@ -215,10 +215,12 @@ else
 	fail status/json-fields "python3 is needed to read the JSON fields"
 fi
 
-# the configuration's source: the name of /sys/kernel/xlate/config's line
+# the configuration's source: config_source, and for a line written to
+# the config file, that line's name
 cfg=$sys/kernel/xlate/config
 qline=$(grep -v '^#' "$data/qemu-user-static_7.2.binfmt.d.conf")
 printf '%s\n' "$qline" >"$cfg"
+echo config >"$cfg"_source
 run status
 expect_in status/source-binfmt-line "source:                qemu-x86_64 (binfmt line)" "$out"
 run status --json
@@ -228,9 +230,13 @@ if command -v python3 >/dev/null; then
 		"$(json_get "$out" 'd["config"]["source"], d["config"]["source_kind"]' | tr -d "(),'")"
 	expect_eq status/source-json-line "$qline" "$(json_get "$out" 'd["config"]["line"]')"
 fi
-printf '|autodetect|M||x|y|/usr/bin/qemu-x86_64-static|POF\n' >"$cfg"
+printf '|qemu-x86_64|M||x|y|/usr/bin/qemu-x86_64-static|POF\n' >"$cfg"
+echo autodetect >"$cfg"_source
 run status
 expect_in status/source-autodetect "source:                autodetect (found at load)" "$out"
+rm "$cfg"_source
+run status
+expect_in status/source-file-missing "source:                unknown (unknown)" "$out"
 : >"$cfg"
 run status
 case $out in

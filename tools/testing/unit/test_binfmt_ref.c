@@ -15,7 +15,12 @@
  *  - abi: xlate_binfmt_line_abi() says x86-64 or i386 only when every
  *    header the line matches is one (a header that matches and is not
  *    is built for every refusal, and looked for among the edge headers
- *    for every acceptance).
+ *    for every acceptance);
+ *  - takes: the exec decision of xlate's binfmt handler
+ *    (xlate_binfmt_takes(): the ABI of the header, then the line of
+ *    that ABI) against the model's search, for the lines xlate takes,
+ *    on edge headers and on the line's magic with each of its first 24
+ *    bytes set to boundary values, as e2e's binfmt-corpus does.
  */
 #include <dirent.h>
 #include <stdint.h>
@@ -332,6 +337,50 @@ UNIT_TEST(abi)
 	CHECK(!diffs, "%lu differences; first: %s", diffs, first_diff);
 	CHECK(taken > 100 && refused > 100, "%lu taken, %lu refused", taken,
 	      refused);
+}
+
+UNIT_TEST(takes)
+{
+	static const unsigned char values[] = { 0, 1, 2, 3, 0x7f, 0x80, 0xfe,
+						0xff };
+	static char line[XLATE_BINFMT_REGISTER_MAX + 64];
+	unsigned char h[XLATE_BINFMT_BUF_SIZE];
+	unsigned long lines = 0, tried = 0, taken = 0, i;
+	unsigned int k, at, v;
+
+	if (!nseeds)
+		load_seeds();
+	diffs = 0;
+	for (i = 0; lines < 1000 && i < 200000; i++) {
+		size_t len = next_m_line(line, sizeof(line));
+		const char *why;
+		int abi = xlate_binfmt_line_abi(xl, &why);
+
+		if (abi < 0)
+			continue;
+		lines++;
+		for (k = 0; k < 8 + 24 * ARRAY_SIZE(values); k++) {
+			if (k < 8) {
+				edge_header(h, &xl->m, k);
+			} else {
+				edge_header(h, &xl->m, 0);
+				at = (k - 8) / ARRAY_SIZE(values);
+				v = values[(k - 8) % ARRAY_SIZE(values)];
+				h[at] = v;
+			}
+			tried++;
+			taken += xlate_binfmt_takes(&xl->m, abi, h);
+			if (xlate_binfmt_takes(&xl->m, abi, h) !=
+			    ref_check_file(ref, h))
+				note_diff("takes", line, len);
+		}
+	}
+	CHECK(!diffs, "%lu differences; first: %s", diffs, first_diff);
+	CHECK(lines == 1000, "only %lu x86 lines", lines);
+	CHECK(taken > tried / 8 && taken < tried, "%lu of %lu headers taken",
+	      taken, tried);
+	printf("binfmt_ref: takes: %lu x86 lines, %lu headers, %lu taken, %lu differences\n",
+	       lines, tried, taken, diffs);
 }
 
 int unit_setup(void) __attribute__((constructor(200)));
