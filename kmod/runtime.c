@@ -298,6 +298,7 @@ int xlate_runtime_default_line(struct xlate_config *cfg, enum xlate_abi abi)
 {
 	const char *text = cfg->known ? cfg->known->line :
 			   unknown_runtime_line[abi];
+	bool i386 = abi == XLATE_ABI_I386;
 	struct xlate_binfmt_line *l;
 	const char *why;
 	int ret;
@@ -306,7 +307,7 @@ int xlate_runtime_default_line(struct xlate_config *cfg, enum xlate_abi abi)
 	if (!l)
 		return -ENOMEM;
 	ret = xlate_binfmt_parse_x86(l, text, strlen(text), &why);
-	if (!ret && l->i386 != (abi == XLATE_ABI_I386))
+	if (!ret && l->i386 != i386)
 		ret = -EINVAL;
 	if (WARN_ONCE(ret, "built-in line \"%s\": %s\n", text,
 		      ret == -EINVAL ? "wrong ABI" : why)) {
