@@ -176,6 +176,13 @@ differing() {
 		"$1" "$2" | sed 's#.*/##' | sort
 }
 
+# The i386 lines configure runtime32: its runtime and modes go back as
+# they were when the suite ends (config's x86-64 line goes back through
+# xl_set below).
+for p in runtime32 preserve_argv0_32 open_binary32 credentials32; do
+	xl_param "$p" "$(cat "$PARAMS/$p")" >/dev/null
+done
+
 lines=0
 for f in qemu-user-static_7.2.binfmt.d.conf \
 	qemu-user-static_7.2.qemu-i386.binfmt.d.conf \

@@ -51,11 +51,13 @@ for n in empty magic-only class32 big-endian et-none et-rel et-core \
 done
 # These it matches: handed over, as binfmt_misc would; the runtime finds
 # the rest broken.  qemu 7.2 exits 255 with its reason on stderr
-# ("Invalid ELF image for this architecture" and the like), and crashes
-# on a cut-off program header table: that is qemu's answer, the
-# kernel's part ends at the hand-off.
-for n in short-63 header-only bad-version phentsize-32 phnum-zero \
-	phnum-huge phoff-past-eof; do
+# ("Invalid ELF image for this architecture" and the like), 1 for a
+# file shorter than an ELF header, and crashes on a cut-off program
+# header table: that is qemu's answer, the kernel's part ends at the
+# hand-off.
+elf short-63 "exit=1 t+1"
+for n in header-only bad-version phentsize-32 phnum-zero phnum-huge \
+	phoff-past-eof; do
 	elf "$n" "exit=255 t+1"
 done
 elf truncated-phdr "signal=11 t+1"
