@@ -124,8 +124,13 @@ USER_FILES=$(cat "$D/list.x86_64" "$D/list.i386" |
 cp "$ARM/probe-runtime" "$D/probe" && chmod 0755 "$D/probe"
 
 # use_runtime PATH TARGET: make PATH the runtime TARGET (a link; for the
-# probe a copy, which must be a regular root file like a real runtime).
+# probe a copy, which must be a regular root file like a real runtime),
+# unless PATH is TARGET (box64's line names /usr/bin/box64).
+used_runtime=
 use_runtime() {
+	used_runtime=
+	[ "$1" = "$2" ] && return 0
+	used_runtime=$1
 	mkdir -p "$(dirname "$1")"
 	if [ -e "$1" ] && [ ! -e "$1.xlate-bd" ]; then
 		mv "$1" "$1.xlate-bd"
@@ -140,6 +145,7 @@ use_runtime() {
 
 # put_back PATH: what use_runtime replaced.
 put_back() {
+	[ "$used_runtime" = "$1" ] || return 0
 	rm -f "$1"
 	[ -e "$1.xlate-bd" ] && mv "$1.xlate-bd" "$1"
 }
