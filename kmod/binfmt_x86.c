@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The binfmt handler: recognize x86-64 and i386 ELF executables and hand
- * each to its ABI's translator runtime (runtime, runtime32) the way
- * fs/binfmt_misc.c does, so a runtime written for binfmt_misc cannot
+ * The binfmt handler: hand each file the registration line of its ABI
+ * (runtime's, runtime32's) matches to that ABI's translator runtime, the
+ * way fs/binfmt_misc.c does, so a runtime written for binfmt_misc cannot
  * tell the difference.
  */
 #include "xlate.h"
@@ -14,7 +14,7 @@
 #include <linux/notifier.h>
 #include <linux/string.h>
 
-#include "lib/elf_x86.h"
+#include "lib/binfmt_line.h"
 #include "lib/marker.h"
 
 /*
@@ -28,9 +28,18 @@ static int hand_off(struct linux_binprm *bprm, const struct xlate_config *cfg)
 	struct file *interp;
 	int ret;
 
+	/*
+	 * AT_FLAGS_PRESERVE_ARGV0 tells the runtime how the argv built here
+	 * is laid out, so it follows this configuration alone.  An earlier
+	 * binfmt_misc stage with P (an .exe registration whose interpreter
+	 * is an x86 program) leaves the flag set, and binfmt_misc itself
+	 * never clears it (6.1, 6.12 and 7.2 alike): a runtime without P
+	 * would then drop the program's own argv[0].
+	 */
 	if (cfg->sw.preserve_argv0) {
 		bprm->interp_flags |= BINPRM_FLAGS_PRESERVE_ARGV0;
 	} else {
+		bprm->interp_flags &= ~BINPRM_FLAGS_PRESERVE_ARGV0;
 		ret = remove_arg_zero(bprm);
 		if (ret)
 			return ret;
@@ -81,29 +90,43 @@ static int hand_off(struct linux_binprm *bprm, const struct xlate_config *cfg)
 	return 0;
 }
 
+/*
+ * load_misc_binary() for xlate's two registrations, runtime's and
+ * runtime32's, each of which has its line (config.c).  Each test below
+ * either passes or ends the exec's turn here, at the one exit.
+ */
 static int load_x86_binary(struct linux_binprm *bprm)
 {
-	/* bprm->buf is zero-filled past the end of a shorter file */
-	size_t len = min_t(loff_t, i_size_read(file_inode(bprm->file)),
-			   BINPRM_BUF_SIZE);
-	enum xlate_stat stat = XLATE_STAT_FAILED;
-	enum xlate_elf_abi elf = xlate_elf_x86_abi(bprm->buf, len);
+	enum xlate_elf_abi elf = xlate_binfmt_header_abi(bprm->buf);
+	enum xlate_stat stat = XLATE_STAT_PASSED_OVER;
+	struct xlate_config *cfg = NULL;
 	const char *name, *param, *why;
-	struct xlate_config *cfg;
 	enum xlate_abi abi;
 	int ret = -ENOEXEC;
 
-	if (elf == XLATE_ELF_OTHER) {
-		xlate_stat_inc(XLATE_STAT_PASSED_OVER);
-		xlate_view_note_exec();
-		return -ENOEXEC;
-	}
+	BUILD_BUG_ON(XLATE_BINFMT_BUF_SIZE != BINPRM_BUF_SIZE);
+	/*
+	 * Every line xlate takes compares the ELF magic, EI_CLASS and
+	 * e_machine in full, with x86-64's or i386's values: a file that
+	 * has neither is matched by no line (a native exec costs this
+	 * test alone), and one that has them is for that ABI's line.
+	 */
+	if (elf == XLATE_ELF_OTHER)
+		goto out;
 	abi = elf == XLATE_ELF_I386 ? XLATE_ABI_I386 : XLATE_ABI_X86_64;
 	name = xlate_abi_name(abi);
 	param = xlate_abi_param(abi);
 
+	/*
+	 * binfmt_misc's check_file(): the line's offset, magic and mask
+	 * against bprm->buf (zero-filled past the end of a shorter file)
+	 * alone decide whether the file is the runtime's.
+	 */
 	cfg = xlate_config_get_abi(abi);
-	if (!cfg || !cfg->sw.enabled) {
+	if (!cfg || !xlate_binfmt_match(&cfg->m, bprm->buf))
+		goto out;
+	/* binfmt_misc's disabled entry: the file goes on to other formats */
+	if (!cfg->sw.enabled) {
 		stat = XLATE_STAT_REFUSED_DISABLED;
 		goto out;
 	}
@@ -139,9 +162,11 @@ static int load_x86_binary(struct linux_binprm *bprm)
 	if (why) {
 		pr_warn_ratelimited("%s execs refused: %s %s is now %s; remove that or configure the runtime again\n",
 				    name, param, cfg->path, why);
+		stat = XLATE_STAT_FAILED;
 		ret = -EPERM;
 		goto out;
 	}
+	stat = XLATE_STAT_FAILED;
 	ret = hand_off(bprm, cfg);
 	if (!ret) {
 		stat = XLATE_STAT_TRANSLATED;
@@ -150,6 +175,9 @@ static int load_x86_binary(struct linux_binprm *bprm)
 		xlate_view_arm();
 	}
 out:
+	/* not the runtime's: a native exec, or another format's */
+	if (stat == XLATE_STAT_PASSED_OVER)
+		xlate_view_note_exec();
 	xlate_stat_inc(stat);
 	xlate_config_put(cfg);
 	return ret;

@@ -74,7 +74,12 @@ void xlate_cmdline_after_exec(struct linux_binprm *bprm)
 
 	if (!mm)
 		return;
-	/* binfmt_x86.c kept argv[0] after the path: skip that too. */
+	/*
+	 * With preserve_argv0, binfmt_x86.c kept argv[0] after the path:
+	 * skip that too.  hand_off() set or cleared the flag for its own
+	 * stage (an earlier binfmt_misc stage may have set it), and the
+	 * runtime the exec ends in is xlate's, so the flag is this exec's.
+	 */
 	skip = (bprm->interp_flags & BINPRM_FLAGS_PRESERVE_ARGV0) ? 2 : 1;
 	spin_lock(&mm->arg_lock);
 	start = mm->arg_start;

@@ -156,27 +156,39 @@ struct xlate_config *xlate_config_current(enum xlate_abi abi)
 
 /**
  * xlate_config_new() - a new configuration with another runtime
- * @from: the switches, modes and source to copy, or NULL for none
+ * @from: the switches, modes, line and source to copy, or NULL for none
  * @path: the runtime's path, "" for none
  * @runtime: the runtime's file, or NULL for none; one file reference
  *	and one write denial pass to the new object, on success only
+ * @line: the line as written to the config file, or NULL for none
+ * @line_len: its length (it may hold NUL bytes)
  *
- * The caller sets ->known for @path, changes what else it wants, and
- * publishes or puts the object.
+ * The new object takes @from's offset, magic, mask and name; the
+ * caller sets them (and ->known for @path) when the runtime's line
+ * changes, changes what else it wants, and publishes or puts the object.
  *
  * Return: the object, or NULL without memory.
  */
 struct xlate_config *xlate_config_new(const struct xlate_config *from,
-				      const char *path, struct file *runtime)
+				      const char *path, struct file *runtime,
+				      const char *line, size_t line_len)
 {
 	size_t len = strlen(path) + 1;
 	struct xlate_config *cfg;
+	char *copy;
 
-	cfg = kzalloc(struct_size(cfg, path, len), GFP_KERNEL);
+	cfg = kzalloc(struct_size(cfg, path, len + (line ? line_len : 0)),
+		      GFP_KERNEL);
 	if (!cfg)
 		return NULL;
 	refcount_set(&cfg->ref, 1);
 	memcpy(cfg->path, path, len);
+	if (line) {
+		copy = cfg->path + len;
+		memcpy(copy, line, line_len);
+		cfg->line = copy;
+		cfg->line_len = line_len;
+	}
 	cfg->runtime = runtime;
 	cfg->runtime_inode = runtime ? file_inode(runtime) : NULL;
 	cfg->cmdline_mode = XLATE_CMDLINE_AUTO;
@@ -187,13 +199,15 @@ struct xlate_config *xlate_config_new(const struct xlate_config *from,
 		cfg->given = from->given;
 		cfg->cmdline_mode = from->cmdline_mode;
 		cfg->exe_mode = from->exe_mode;
+		cfg->m = from->m;
+		strscpy(cfg->name, from->name, sizeof(cfg->name));
 		strscpy(cfg->source, from->source, sizeof(cfg->source));
 	}
 	return cfg;
 }
 
 /**
- * xlate_config_dup() - a copy of @from with the same runtime
+ * xlate_config_dup() - a copy of @from with the same runtime and line
  * @from: the configuration to copy
  *
  * Takes its own reference and write denial on the runtime file.
@@ -206,7 +220,8 @@ struct xlate_config *xlate_config_dup(const struct xlate_config *from)
 
 	if (from->runtime && exe_file_deny_write_access(from->runtime))
 		return NULL;
-	cfg = xlate_config_new(from, from->path, from->runtime);
+	cfg = xlate_config_new(from, from->path, from->runtime, from->line,
+			       from->line_len);
 	if (!cfg) {
 		if (from->runtime)
 			exe_file_allow_write_access(from->runtime);

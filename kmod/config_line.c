@@ -2,11 +2,20 @@
 /*
  * /sys/kernel/xlate/config and config32: the runtime and the hand-off
  * modes in one binfmt_misc registration line, set in one write
- * (binfmt_misc sets an interpreter and its flags together too) and read
- * back the same way.  A line whose magic selects i386 sets runtime32
- * instead; config32 shows runtime32's line (with qemu-user's i386
- * magic), so each file reads back one line.  Both files take either
+ * (binfmt_misc sets an interpreter and its flags together too).  The
+ * line's offset, magic and mask then decide which files the runtime is
+ * given, as binfmt_misc's check_file() (binfmt_x86.c).  A line whose
+ * magic selects i386 sets runtime32 instead; both files take either
  * line.
+ *
+ * Reading config (config32) gives back the x86-64 (i386) line in force:
+ * the line written, byte for byte, without the newline binfmt_misc
+ * strips; or, when the configuration came from elsewhere, a line made
+ * from the runtime's own package's line (its name, magic and mask), the
+ * runtime's path and the modes in force.  config_source
+ * (config32_source) says where it came from: "config" (a line written
+ * here), "parameters", "load" (runtime= at load), "autodetect" (found
+ * at load) or "default" (nothing set).
  */
 #include "xlate.h"
 
@@ -19,17 +28,22 @@
 static ssize_t abi_config_show(enum xlate_abi abi, char *buf)
 {
 	struct xlate_config *cfg = xlate_config_get_abi(abi);
-	int len = 0;
+	size_t len = 0;
 
-	if (cfg && cfg->runtime)
-		len = (abi == XLATE_ABI_I386 ? xlate_binfmt_line_format_i386 :
-		       xlate_binfmt_line_format)(buf, PAGE_SIZE, cfg->source,
-						 cfg->path,
-						 cfg->sw.preserve_argv0,
-						 cfg->sw.open_binary,
-						 cfg->sw.credentials);
+	if (cfg && cfg->runtime && cfg->line) {
+		/* at most XLATE_BINFMT_REGISTER_MAX bytes: it fits */
+		len = min_t(size_t, cfg->line_len, PAGE_SIZE - 1);
+		memcpy(buf, cfg->line, len);
+		buf[len++] = '\n';
+	} else if (cfg && cfg->runtime) {
+		len = xlate_binfmt_format(buf, PAGE_SIZE, cfg->name, &cfg->m,
+					  cfg->path, cfg->sw.preserve_argv0,
+					  cfg->sw.open_binary,
+					  cfg->sw.credentials);
+		len = min_t(size_t, len, PAGE_SIZE - 1);
+	}
 	xlate_config_put(cfg);
-	return min_t(int, len, PAGE_SIZE - 1);
+	return len;
 }
 
 static ssize_t config_show(struct kobject *kobj, struct kobj_attribute *attr,
@@ -44,26 +58,47 @@ static ssize_t config32_show(struct kobject *kobj,
 	return abi_config_show(XLATE_ABI_I386, buf);
 }
 
+static ssize_t abi_source_show(enum xlate_abi abi, char *buf)
+{
+	struct xlate_config *cfg = xlate_config_get_abi(abi);
+	ssize_t len = cfg ? sysfs_emit(buf, "%s\n", cfg->source) : 0;
+
+	xlate_config_put(cfg);
+	return len;
+}
+
+static ssize_t config_source_show(struct kobject *kobj,
+				  struct kobj_attribute *attr, char *buf)
+{
+	return abi_source_show(XLATE_ABI_X86_64, buf);
+}
+
+static ssize_t config32_source_show(struct kobject *kobj,
+				    struct kobj_attribute *attr, char *buf)
+{
+	return abi_source_show(XLATE_ABI_I386, buf);
+}
+
 static ssize_t config_store(struct kobject *kobj, struct kobj_attribute *attr,
 			    const char *buf, size_t count)
 {
-	struct xlate_switches modes = {};
 	struct xlate_binfmt_line *line;
 	struct file *file;
 	const char *why;
-	char *text, *path = NULL;
+	size_t len;
+	char *path;
 	int ret;
 
 	ret = xlate_config_may_write();
 	if (ret)
 		return ret;
-	text = kmemdup_nul(buf, count, GFP_KERNEL);
 	line = kmalloc(sizeof(*line), GFP_KERNEL);
 	path = kmalloc(XLATE_RUNTIME_PATH_MAX, GFP_KERNEL);
 	ret = -ENOMEM;
-	if (!text || !line || !path)
+	if (!line || !path)
 		goto out;
-	ret = xlate_binfmt_line_parse_x86(text, line, &why);
+	/* the bytes written, NUL bytes included, as binfmt_misc reads them */
+	ret = xlate_binfmt_parse_x86(line, buf, count, &why);
 	if (ret) {
 		pr_warn_ratelimited("config line rejected: %s\n", why);
 		goto out;
@@ -84,30 +119,35 @@ static ssize_t config_store(struct kobject *kobj, struct kobj_attribute *attr,
 				    path, why, ret);
 		goto out;
 	}
-	modes.preserve_argv0 = line->preserve_argv0;
-	modes.open_binary = line->open_binary;
-	modes.credentials = line->credentials;
+	/* xlate_binfmt_parse() took one newline only after the flags */
+	len = count;
+	if (buf[len - 1] == '\n')
+		len--;
 	ret = xlate_runtime_set(line->i386 ? XLATE_ABI_I386 : XLATE_ABI_X86_64,
-				path, file, &modes, line->name);
+				path, file, line, buf, len, "config");
 	if (!ret)
 		pr_info_ratelimited("configured from \"%s\": %s \"%s\" preserve_argv0=%d open_binary=%d credentials=%d\n",
 				    line->name,
 				    line->i386 ? "runtime32" : "runtime",
-				    path, modes.preserve_argv0,
-				    modes.open_binary, modes.credentials);
+				    path, line->preserve_argv0,
+				    line->open_binary, line->credentials);
 out:
 	kfree(path);
 	kfree(line);
-	kfree(text);
 	return ret ? ret : count;
 }
 
 static struct kobj_attribute config_attr = __ATTR_RW(config);
 static struct kobj_attribute config32_attr =
 	__ATTR(config32, 0644, config32_show, config_store);
+static struct kobj_attribute config_source_attr = __ATTR_RO(config_source);
+static struct kobj_attribute config32_source_attr =
+	__ATTR_RO(config32_source);
 static struct attribute *config_attrs[] = {
 	&config_attr.attr,
 	&config32_attr.attr,
+	&config_source_attr.attr,
+	&config32_source_attr.attr,
 	NULL,
 };
 
@@ -118,7 +158,7 @@ static const struct attribute_group config_group = {
 static struct kobject *config_kobj;
 
 /**
- * xlate_config_line_init() - create the config and config32 files
+ * xlate_config_line_init() - create config, config32 and their _source
  * @kobj: /sys/kernel/xlate
  *
  * Return: 0 or a negative errno.

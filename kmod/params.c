@@ -90,7 +90,7 @@ static int runtime_set(const char *val, const struct kernel_param *kp)
 			goto out;
 		}
 	}
-	ret = xlate_runtime_set(abi, path, file, NULL, "parameters");
+	ret = xlate_runtime_set(abi, path, file, NULL, NULL, 0, "parameters");
 	if (!ret)
 		pr_info_ratelimited("%s set to \"%s\"\n", param, path);
 out:
@@ -165,7 +165,18 @@ static int switch_set(const char *val, const struct kernel_param *kp)
 		if (cfg) {
 			*sw_field(&cfg->sw, kp) = on;
 			*sw_field(&cfg->given, kp) = true;
-			strscpy(cfg->source, "parameters", sizeof(cfg->source));
+			/*
+			 * P, O and C are the line's flags: the line written
+			 * no longer says what is in force.  enabled is not
+			 * in a line (binfmt_misc's entry file sets it).
+			 */
+			if (sp->off != offsetof(struct xlate_switches,
+						enabled)) {
+				cfg->line = NULL;
+				cfg->line_len = 0;
+				strscpy(cfg->source, "parameters",
+					sizeof(cfg->source));
+			}
 			xlate_config_publish(sp->abi, cfg);
 		}
 	}
@@ -274,9 +285,9 @@ static int ident_set(const char *val, const struct kernel_param *kp)
 			goto unlock;
 	}
 	ret = 0;
+	/* Not in the line: the line and its source stay. */
 	for (i = 0; i < XLATE_NR_ABIS; i++) {
 		*ident_mode(cfg[i], exe) = mode;
-		strscpy(cfg[i]->source, "parameters", sizeof(cfg[i]->source));
 		xlate_config_publish(i, cfg[i]);
 		cfg[i] = NULL;
 	}
@@ -324,19 +335,25 @@ MODULE_PARM_DESC(exe,
  * runtime given, or a known one.  Parameter writes wait meanwhile and
  * take effect at once from then on.  Opens and holds nothing.
  *
- * Return: 0 or -ENOMEM.
+ * Return: 0, -ENOMEM, or -EINVAL for a built-in line that does not
+ * parse.
  */
 int xlate_params_init(void)
 {
 	struct xlate_config *cfg[XLATE_NR_ABIS] = {};
 	struct xlate_staged *st;
-	int i, ret = -ENOMEM;
+	int i, ret = 0;
 
 	kernel_param_lock(THIS_MODULE);
 	for (i = 0; i < XLATE_NR_ABIS; i++) {
 		st = &xlate_staged[i];
-		cfg[i] = xlate_config_new(NULL, "", NULL);
+		cfg[i] = xlate_config_new(NULL, "", NULL, NULL, 0);
+		ret = -ENOMEM;
 		if (!cfg[i])
+			goto unlock;
+		/* no runtime yet: its line is that of an unknown runtime */
+		ret = xlate_runtime_default_line(cfg[i], i);
+		if (ret)
 			goto unlock;
 		cfg[i]->sw = st->sw;
 		cfg[i]->given = st->given;

@@ -40,6 +40,7 @@
 #include "compat.h"
 #include "lib/elf_x86.h"
 #include "lib/param_parse.h"
+#include "lib/runtime_lines.h"
 
 /* How long the search waits for one runtime path to open. */
 #define XLATE_OPEN_TIMEOUT_MS	2000
@@ -50,27 +51,32 @@
 
 /*
  * The runtimes xlate looks for, in order, with the modes their own
- * packages register them with (Documentation/runtimes.rst says where
- * each comes from).  binfmt_misc's F is what xlate always does.
- * cmdline: what cmdline=auto does for it, on only where measured right
- * (the runtime neither rewrites its argv block nor sets arg_start).
+ * packages register them with and those packages' lines
+ * (Documentation/runtimes.rst says where each comes from).
+ * binfmt_misc's F is what xlate always does.  cmdline: what
+ * cmdline=auto does for it, on only where measured right (the runtime
+ * neither rewrites its argv block nor sets arg_start).
  */
 static const struct xlate_known_runtime known_x86_64[] = {
 	/* Apple's update-binfmts line: --credentials yes --fix-binary yes */
-	{ "/media/rosetta/rosetta", { C } },
-	{ "/mnt/rosetta/rosetta", { C } },
+	{ "/media/rosetta/rosetta", { C }, false, XLATE_LINE_ROSETTA },
+	{ "/mnt/rosetta/rosetta", { C }, false, XLATE_LINE_ROSETTA },
 	/* FEX's Data/binfmts/FEX-x86_64.conf.in: POCF */
-	{ "/usr/bin/FEX", { P, O, C } },
-	{ "/usr/local/bin/FEX", { P, O, C } },
-	{ "/usr/bin/FEXInterpreter", { P, O, C } },
-	{ "/usr/local/bin/FEXInterpreter", { P, O, C } },
+	{ "/usr/bin/FEX", { P, O, C }, false, XLATE_LINE_FEX_X86_64 },
+	{ "/usr/local/bin/FEX", { P, O, C }, false, XLATE_LINE_FEX_X86_64 },
+	{ "/usr/bin/FEXInterpreter", { P, O, C }, false,
+	  XLATE_LINE_FEX_X86_64 },
+	{ "/usr/local/bin/FEXInterpreter", { P, O, C }, false,
+	  XLATE_LINE_FEX_X86_64 },
 	/* box64 registers with no flags */
-	{ "/usr/bin/box64", { } },
-	{ "/usr/local/bin/box64", { } },
+	{ "/usr/bin/box64", { }, false, XLATE_LINE_BOX64 },
+	{ "/usr/local/bin/box64", { }, false, XLATE_LINE_BOX64 },
 	/* Debian's /usr/lib/binfmt.d/qemu-x86_64.conf: OPF */
-	{ "/usr/bin/qemu-x86_64-static", { P, O }, true },
-	{ "/usr/libexec/qemu-binfmt/x86_64-binfmt-P", { P, O }, true },
-	{ "/usr/bin/qemu-x86_64", { P, O }, true },
+	{ "/usr/bin/qemu-x86_64-static", { P, O }, true,
+	  XLATE_LINE_QEMU_X86_64 },
+	{ "/usr/libexec/qemu-binfmt/x86_64-binfmt-P", { P, O }, true,
+	  XLATE_LINE_QEMU_X86_64 },
+	{ "/usr/bin/qemu-x86_64", { P, O }, true, XLATE_LINE_QEMU_X86_64 },
 };
 
 /*
@@ -79,15 +85,27 @@ static const struct xlate_known_runtime known_x86_64[] = {
  * flags; Debian's qemu-i386.conf: OPF.  Rosetta runs no i386 code.
  */
 static const struct xlate_known_runtime known_i386[] = {
-	{ "/usr/bin/FEX", { P, O, C } },
-	{ "/usr/local/bin/FEX", { P, O, C } },
-	{ "/usr/bin/FEXInterpreter", { P, O, C } },
-	{ "/usr/local/bin/FEXInterpreter", { P, O, C } },
-	{ "/usr/bin/box86", { } },
-	{ "/usr/local/bin/box86", { } },
-	{ "/usr/bin/qemu-i386-static", { P, O } },
-	{ "/usr/libexec/qemu-binfmt/i386-binfmt-P", { P, O } },
-	{ "/usr/bin/qemu-i386", { P, O } },
+	{ "/usr/bin/FEX", { P, O, C }, false, XLATE_LINE_FEX_X86 },
+	{ "/usr/local/bin/FEX", { P, O, C }, false, XLATE_LINE_FEX_X86 },
+	{ "/usr/bin/FEXInterpreter", { P, O, C }, false, XLATE_LINE_FEX_X86 },
+	{ "/usr/local/bin/FEXInterpreter", { P, O, C }, false,
+	  XLATE_LINE_FEX_X86 },
+	{ "/usr/bin/box86", { }, false, XLATE_LINE_BOX86 },
+	{ "/usr/local/bin/box86", { }, false, XLATE_LINE_BOX86 },
+	{ "/usr/bin/qemu-i386-static", { P, O }, false, XLATE_LINE_QEMU_I386 },
+	{ "/usr/libexec/qemu-binfmt/i386-binfmt-P", { P, O }, false,
+	  XLATE_LINE_QEMU_I386 },
+	{ "/usr/bin/qemu-i386", { P, O }, false, XLATE_LINE_QEMU_I386 },
+};
+
+/*
+ * The line of a runtime xlate does not know, or of no runtime: Debian
+ * qemu-user's, the most common runtime, which takes the files the
+ * kernel's own ELF loader would (any OS/ABI up to 3, e_type 2 or 3).
+ */
+static const char *const unknown_runtime_line[XLATE_NR_ABIS] = {
+	[XLATE_ABI_X86_64] = XLATE_LINE_QEMU_X86_64,
+	[XLATE_ABI_I386] = XLATE_LINE_QEMU_I386,
 };
 
 #undef P
@@ -263,12 +281,58 @@ static void search_retry_fn(struct work_struct *work);
 static DECLARE_WORK(search_retry_work, search_retry_fn);
 
 /**
+ * xlate_runtime_default_line() - give @cfg its runtime's own line
+ * @cfg: a configuration being built, with ->known set for its runtime
+ * @abi: its ABI
+ *
+ * Sets @cfg's offset, magic, mask and name from the registration line
+ * of ->known's package, or from unknown_runtime_line[@abi], and drops a
+ * line written to the config file.  The built-in lines are checked by
+ * the host test unit/host/binfmt_line/known_lines; one that does not
+ * parse here is a bug.
+ *
+ * Return: 0, -ENOMEM, or -EINVAL (logged) for a built-in line that
+ * does not parse.
+ */
+int xlate_runtime_default_line(struct xlate_config *cfg, enum xlate_abi abi)
+{
+	const char *text = cfg->known ? cfg->known->line :
+			   unknown_runtime_line[abi];
+	bool i386 = abi == XLATE_ABI_I386;
+	struct xlate_binfmt_line *l;
+	const char *why;
+	int ret;
+
+	l = kmalloc(sizeof(*l), GFP_KERNEL);
+	if (!l)
+		return -ENOMEM;
+	ret = xlate_binfmt_parse_x86(l, text, strlen(text), &why);
+	if (!ret && l->i386 != i386)
+		ret = -EINVAL;
+	if (WARN_ONCE(ret, "built-in line \"%s\": %s\n", text,
+		      ret == -EINVAL ? "wrong ABI" : why)) {
+		kfree(l);
+		return ret;
+	}
+	cfg->m = l->m;
+	strscpy(cfg->name, l->name, sizeof(cfg->name));
+	cfg->line = NULL;
+	cfg->line_len = 0;
+	kfree(l);
+	return 0;
+}
+
+/**
  * xlate_runtime_set() - configure a runtime an administrator chose
  * @abi: XLATE_ABI_X86_64 or XLATE_ABI_I386
  * @path: its path, "" for none
  * @file: from xlate_runtime_open(), or NULL for none; ownership passes
- * @modes: the hand-off modes to set with it, or NULL to keep them
- * @source: who chose it, for the config file ("parameters", a line's name)
+ * @line: the registration line that chose it, which sets the modes,
+ *	offset, magic and mask; NULL for the runtime's own line with the
+ *	modes kept (a parameter)
+ * @text: @line as written, without the newline binfmt_misc strips
+ * @len: its length
+ * @source: who chose it, for config_source ("config", "parameters")
  *
  * Publishes the current configuration with the new runtime in one step,
  * and ends @abi's load-time search, which must not replace it.
@@ -276,8 +340,8 @@ static DECLARE_WORK(search_retry_work, search_retry_fn);
  * Return: 0, -ENOMEM, or -ENODEV while xlate is being unloaded.
  */
 int xlate_runtime_set(enum xlate_abi abi, const char *path,
-		      struct file *file, const struct xlate_switches *modes,
-		      const char *source)
+		      struct file *file, const struct xlate_binfmt_line *line,
+		      const char *text, size_t len, const char *source)
 {
 	struct xlate_config *cur, *cfg = NULL;
 	int ret = -ENODEV;
@@ -285,19 +349,30 @@ int xlate_runtime_set(enum xlate_abi abi, const char *path,
 	xlate_config_lock();
 	cur = xlate_config_current(abi);
 	if (cur) {
-		cfg = xlate_config_new(cur, path, file);
+		cfg = xlate_config_new(cur, path, file, line ? text : NULL,
+				       len);
 		ret = cfg ? 0 : -ENOMEM;
 	}
 	if (cfg) {
 		cfg->known = known_runtime(abi, path);
-		if (modes) {
-			cfg->sw.preserve_argv0 = modes->preserve_argv0;
-			cfg->sw.open_binary = modes->open_binary;
-			cfg->sw.credentials = modes->credentials;
+		if (line) {
+			cfg->sw.preserve_argv0 = line->preserve_argv0;
+			cfg->sw.open_binary = line->open_binary;
+			cfg->sw.credentials = line->credentials;
+			cfg->m = line->m;
+			strscpy(cfg->name, line->name, sizeof(cfg->name));
+		} else {
+			ret = xlate_runtime_default_line(cfg, abi);
 		}
+	}
+	if (cfg && !ret) {
 		strscpy(cfg->source, source, sizeof(cfg->source));
 		xlate_config_publish(abi, cfg);
 		WRITE_ONCE(searches[abi].pending, false);
+	} else if (cfg) {
+		/* the file is released below, not with the object */
+		cfg->runtime = NULL;
+		xlate_config_put(cfg);
 	}
 	xlate_config_unlock();
 	if (ret && file)
@@ -459,16 +534,21 @@ static int search_publish(enum xlate_abi abi, const char *path,
 	} else if (!searches[abi].pending) {
 		ret = -EALREADY;
 	} else {
-		cfg = xlate_config_new(cur, path, file);
+		cfg = xlate_config_new(cur, path, file, NULL, 0);
+		ret = cfg ? 0 : -ENOMEM;
 		if (cfg) {
 			cfg->known = k;
 			if (k)
 				known_modes(cfg, k);
+			ret = xlate_runtime_default_line(cfg, abi);
+		}
+		if (!ret) {
 			strscpy(cfg->source, source, sizeof(cfg->source));
 			xlate_config_publish(abi, cfg);
 			WRITE_ONCE(searches[abi].pending, false);
-		} else {
-			ret = -ENOMEM;
+		} else if (cfg) {
+			cfg->runtime = NULL;
+			xlate_config_put(cfg);
 		}
 	}
 	xlate_config_unlock();

@@ -19,6 +19,7 @@
 #include <linux/types.h>
 
 #include "compat.h"
+#include "lib/binfmt_line.h"
 
 /* The x86 ABIs xlate translates, each with its own runtime and switches. */
 enum xlate_abi {
@@ -49,12 +50,14 @@ struct xlate_switches {
 
 /*
  * runtime.c: a runtime xlate knows, with the modes its own package
- * registers it with; cmdline: what cmdline=auto does for it.
+ * registers it with and that package's registration line
+ * (lib/runtime_lines.h); cmdline: what cmdline=auto does for it.
  */
 struct xlate_known_runtime {
 	const char *path;
 	struct xlate_switches modes;
 	bool cmdline;
+	const char *line;
 };
 
 /* The cmdline and exe switches: auto follows the known-runtime tables. */
@@ -79,7 +82,22 @@ struct xlate_config {
 	bool cmdline;		/* resolved: /proc/PID/cmdline shows the program */
 	int exe_mode;		/* the same, for exe */
 	bool exe;		/* resolved: mm->exe_file is the program's file */
-	char source[64];	/* who set it: a binfmt line's name, "load", ... */
+	/*
+	 * The registration line in force: its offset, magic and mask decide
+	 * which files go to the runtime, as binfmt_misc's check_file().
+	 * From a line written to the config file, or else the runtime's own
+	 * package's line (qemu-user's for a runtime xlate does not know).
+	 */
+	struct xlate_binfmt_magic m;
+	char name[XLATE_BINFMT_NAME_MAX + 1];	/* the line's name */
+	/*
+	 * The line as written to the config file, without the newline
+	 * binfmt_misc strips, in this object's allocation after path[];
+	 * NULL once a parameter changed what it says, or when none was.
+	 */
+	const char *line;
+	size_t line_len;
+	char source[16];	/* "config", "parameters", "load", ... */
 	char path[];		/* as configured; "" when runtime is NULL */
 };
 
@@ -95,7 +113,8 @@ void xlate_config_lock(void);
 void xlate_config_unlock(void);
 struct xlate_config *xlate_config_current(enum xlate_abi abi);
 struct xlate_config *xlate_config_new(const struct xlate_config *from,
-				      const char *path, struct file *runtime);
+				      const char *path, struct file *runtime,
+				      const char *line, size_t line_len);
 struct xlate_config *xlate_config_dup(const struct xlate_config *from);
 void xlate_config_publish(enum xlate_abi abi, struct xlate_config *cfg);
 void xlate_config_log(void);
@@ -112,9 +131,10 @@ void xlate_config_line_exit(void);
 const char *xlate_runtime_errmsg(int err);
 const char *xlate_runtime_privilege(struct file *file);
 struct file *xlate_runtime_open(const char *path, const char **why);
+int xlate_runtime_default_line(struct xlate_config *cfg, enum xlate_abi abi);
 int xlate_runtime_set(enum xlate_abi abi, const char *path,
-		      struct file *file, const struct xlate_switches *modes,
-		      const char *source);
+		      struct file *file, const struct xlate_binfmt_line *line,
+		      const char *text, size_t len, const char *source);
 void xlate_runtime_search_prepare(enum xlate_abi abi, const char *given);
 void xlate_runtime_start(void);
 void xlate_runtime_exit(void);

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Parsing a binfmt_misc registration as /proc/sys/fs/binfmt_misc/<name>
- * shows it, and deciding whether it would take an x86-64 ELF file the
- * way fs/binfmt_misc.c's check_file() does: each header byte at
- * offset + i, masked, must equal the (already masked) magic byte i.
+ * shows it (fs/binfmt_misc.c's entry_status(): magic and mask in plain
+ * hex), and deciding whether it would take an x86-64 ELF file, with the
+ * matcher the module uses (kmod/lib/binfmt_line.c).
  */
 #include <errno.h>
 #include <limits.h>
@@ -13,24 +13,14 @@
 
 #include "binfmt.h"
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Hex digits up to the end of the line into @out; returns the count. */
 static int parse_hex(const char *s, unsigned char *out, size_t max)
 {
 	size_t n = 0;
 
 	while (*s && *s != '\n') {
-		int hi = hexval(s[0]), lo = hi < 0 ? -1 : hexval(s[1]);
+		int hi = xlate_binfmt_hex_val(s[0]);
+		int lo = hi < 0 ? -1 : xlate_binfmt_hex_val(s[1]);
 
 		if (hi < 0 || lo < 0 || n == max)
 			return -EINVAL;
@@ -40,7 +30,6 @@ static int parse_hex(const char *s, unsigned char *out, size_t max)
 	return n;
 }
 
-/* @line starts with @key: return what follows it, else NULL. */
 /* Does @line start with @key?  Then *@rest points past it. */
 static bool prefixed(const char *line, const char *key, const char **rest)
 {
@@ -63,7 +52,7 @@ int binfmt_parse(const char *text, struct binfmt_entry *e)
 {
 	const char *line = text, *v;
 	bool have_magic = false, have_mask = false, have_state = false;
-	unsigned char mask[BINFMT_MAGIC_MAX];
+	unsigned char mask[XLATE_BINFMT_BUF_SIZE];
 	int n, masklen = 0;
 
 	memset(e, 0, sizeof(*e));
@@ -90,14 +79,14 @@ int binfmt_parse(const char *text, struct binfmt_entry *e)
 
 			errno = 0;
 			off = strtoul(v, &end, 10);
-			if (end == v || errno || off > UINT_MAX)
+			if (end == v || errno || off >= XLATE_BINFMT_BUF_SIZE)
 				return -EINVAL;
-			e->offset = off;
+			e->m.offset = off;
 		} else if (prefixed(line, "magic ", &v)) {
-			n = parse_hex(v, e->magic, sizeof(e->magic));
+			n = parse_hex(v, e->m.magic, sizeof(e->m.magic));
 			if (n < 0)
 				return n;
-			e->len = n;
+			e->m.size = n;
 			have_magic = true;
 		} else if (prefixed(line, "mask ", &v)) {
 			masklen = parse_hex(v, mask, sizeof(mask));
@@ -111,34 +100,16 @@ int binfmt_parse(const char *text, struct binfmt_entry *e)
 	}
 	if (!have_state || (!have_magic && !e->extension))
 		return -EINVAL;
-	if (have_mask && (size_t)masklen != e->len)
+	if (have_mask && (unsigned int)masklen != e->m.size)
 		return -EINVAL;
+	if (e->m.offset + e->m.size > XLATE_BINFMT_BUF_SIZE)
+		return -EINVAL;
+	e->m.has_mask = have_mask;
 	if (have_mask)
-		memcpy(e->mask, mask, e->len);
+		memcpy(e->m.mask, mask, e->m.size);
 	else
-		memset(e->mask, 0xff, e->len);
+		memset(e->m.mask, 0xff, e->m.size);
 	return 0;
-}
-
-/**
- * binfmt_matches() - would @e take a file that starts with @buf?
- * @e: a parsed registration
- * @buf: the file's first bytes
- * @len: bytes of @buf (binfmt_misc sees up to BINFMT_BUF_SIZE)
- *
- * Return: true if @e matches by magic (an extension never matches).
- */
-bool binfmt_matches(const struct binfmt_entry *e, const unsigned char *buf,
-		    size_t len)
-{
-	size_t i;
-
-	if (e->extension || !e->len || e->offset + e->len > len)
-		return false;
-	for (i = 0; i < e->len; i++)
-		if ((buf[e->offset + i] ^ e->magic[i]) & e->mask[i])
-			return false;
-	return true;
 }
 
 static void put_le(unsigned char *p, unsigned long long v, int bytes)
@@ -150,12 +121,12 @@ static void put_le(unsigned char *p, unsigned long long v, int bytes)
 }
 
 /*
- * The first BINFMT_BUF_SIZE bytes of a typical x86-64 executable
+ * The first XLATE_BINFMT_BUF_SIZE bytes of a typical x86-64 executable
  * (@type 2) or PIE (@type 3): its ELF header and one PT_LOAD header.
  */
 static void x86_64_header(unsigned char *buf, unsigned int type)
 {
-	memset(buf, 0, BINFMT_BUF_SIZE);
+	memset(buf, 0, XLATE_BINFMT_BUF_SIZE);
 	memcpy(buf, "\177ELF\x02\x01\x01", 7);	/* 64-bit, LSB, v1 */
 	put_le(buf + 16, type, 2);			/* e_type */
 	put_le(buf + 18, 62, 2);			/* e_machine */
@@ -181,11 +152,13 @@ static void x86_64_header(unsigned char *buf, unsigned int type)
  */
 bool binfmt_claims_x86_64(const struct binfmt_entry *e)
 {
-	unsigned char buf[BINFMT_BUF_SIZE];
+	unsigned char buf[XLATE_BINFMT_BUF_SIZE];
 
+	if (e->extension || !e->m.size)
+		return false;
 	x86_64_header(buf, 2);
-	if (binfmt_matches(e, buf, sizeof(buf)))
+	if (xlate_binfmt_match(&e->m, buf))
 		return true;
 	x86_64_header(buf, 3);
-	return binfmt_matches(e, buf, sizeof(buf));
+	return xlate_binfmt_match(&e->m, buf);
 }

@@ -29,6 +29,7 @@ struct status {
 	int config_state;	/* 1 a line, 0 empty (no runtime), -1 no file */
 	char config[VALUE_BUF];
 	char source[VALUE_BUF];
+	bool source_is_line;	/* source is the name of a line written */
 	struct kv_list params;
 	struct kv_list cpuinfo;
 	struct kv_list stats;
@@ -82,8 +83,9 @@ static void scan_binfmt(struct status *st)
 }
 
 /*
- * /sys/kernel/xlate/config: the configuration as a registration line,
- * whose name is its source.
+ * /sys/kernel/xlate/config: the configuration as a registration line;
+ * config_source: where it came from.  A line written to config is
+ * named by its own name.
  */
 static void read_config(struct status *st)
 {
@@ -97,14 +99,20 @@ static void read_config(struct status *st)
 	st->config_state = !!st->config[0];
 	if (!st->config_state)
 		return;
+	sys_path(path, sizeof(path), XLATE_SYSFS_CONFIG_SOURCE);
+	if (read_value(path, st->source, sizeof(st->source)))
+		snprintf(st->source, sizeof(st->source), "unknown");
+	if (strcmp(st->source, "config"))
+		return;
 	del[0] = st->config[0];
 	n = strcspn(st->config + 1, del);
 	snprintf(st->source, sizeof(st->source), "%.*s", (int)n,
 		 st->config + 1);
+	st->source_is_line = true;
 }
 
-/* What a configuration's source name means. */
-static const char *source_kind(const char *source)
+/* What a configuration's source means. */
+static const char *source_kind(const struct status *st)
 {
 	static const struct {
 		const char *name, *kind;
@@ -116,10 +124,12 @@ static const char *source_kind(const char *source)
 	};
 	size_t i;
 
+	if (st->source_is_line)
+		return "binfmt line";
 	for (i = 0; i < ARRAY_SIZE(kinds); i++)
-		if (!strcmp(source, kinds[i].name))
+		if (!strcmp(st->source, kinds[i].name))
 			return kinds[i].kind;
-	return "binfmt line";
+	return "unknown";
 }
 
 static void gather(struct status *st)
@@ -198,7 +208,7 @@ static void print_text(const struct status *st)
 			       p->value : "(none: x86-64 programs fail with ENOEXEC)");
 			if (st->config_state > 0)
 				printf("  %-22s %s (%s)\n", "source:", st->source,
-				       source_kind(st->source));
+				       source_kind(st));
 		}
 		printf("cpuinfo profile:\n");
 		for (i = 0; i < st->cpuinfo.n; i++)
@@ -271,7 +281,7 @@ static void print_json(const struct status *st)
 				printf("null");
 			printf(",\"source_kind\":");
 			if (st->config_state)
-				json_string(source_kind(st->source));
+				json_string(source_kind(st));
 			else
 				printf("null");
 			putchar('}');

@@ -12,10 +12,11 @@
  *    the registration line update-binfmts would write.  binfmt-support
  *    has no key for binfmt_misc's O flag, so such a line never has O.
  *
- * A line binfmt_misc itself would refuse makes the file malformed.  A
- * well-formed registration is x86-64's or i386's when
- * kmod/lib/binfmt_line.c, the parser /sys/kernel/xlate/config uses,
- * accepts it as that ABI's.
+ * Each line is read by kmod/lib/binfmt_line.c, the parser
+ * /sys/kernel/xlate/config uses, which reads it exactly as binfmt_misc
+ * does: a line binfmt_misc would refuse makes the file malformed, and a
+ * registration is x86-64's or i386's when it selects that ABI's ELF
+ * files and no others.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -28,12 +29,6 @@
 #include "binfmt.h"
 #include "import.h"
 #include "xlatectl.h"
-
-/* binfmt_misc: MAX_REGISTER_LENGTH and BINPRM_BUF_SIZE. */
-#define REGISTER_MAX	1920
-#define PRM_BUF_SIZE	256
-
-#define FIELDS		":name:type:offset:magic:mask:interpreter:flags"
 
 /* Delimiters for a line made from an update-binfmts file. */
 static const char delimiters[] = ":|#!,;%&+=@^~";
@@ -53,145 +48,6 @@ static void __printf(4, 5) note(FILE *diag, const char *file, int lineno,
 	vfprintf(diag, fmt, ap);
 	va_end(ap);
 	fputc('\n', diag);
-}
-
-static int hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/*
- * Unescape a magic or mask field as binfmt_misc does, where "\x" must be
- * followed by two hex digits.  Return: the length, -EINVAL for a bad
- * escape, -E2BIG if longer than @max.
- */
-static int unescape_strict(const char *s, unsigned char *out, size_t max)
-{
-	size_t n = 0;
-
-	while (*s) {
-		if (n == max)
-			return -E2BIG;
-		if (s[0] == '\\' && s[1] == 'x') {
-			if (hexval(s[2]) < 0 || hexval(s[3]) < 0)
-				return -EINVAL;
-			out[n++] = hexval(s[2]) << 4 | hexval(s[3]);
-			s += 4;
-		} else {
-			out[n++] = *s++;
-		}
-	}
-	return n;
-}
-
-static const char *check_magic(const char *offset, const char *fmagic,
-			       const char *fmask, struct binfmt_entry *e)
-{
-	unsigned char magic[PRM_BUF_SIZE], mask[PRM_BUF_SIZE];
-	unsigned long off = 0;
-	int n, k = 0;
-	const char *c;
-
-	for (c = offset; *c; c++) {
-		if (!isdigit((unsigned char)*c))
-			return "the offset is not a number";
-		if (off > PRM_BUF_SIZE)
-			return "the offset is past the 256 bytes binfmt_misc reads";
-		off = off * 10 + (*c - '0');
-	}
-	n = unescape_strict(fmagic, magic, sizeof(magic));
-	if (n == -EINVAL)
-		return "bad escape in the magic: \\x needs two hex digits";
-	if (!n)
-		return "empty magic";
-	if (*fmask) {
-		k = unescape_strict(fmask, mask, sizeof(mask));
-		if (k == -EINVAL)
-			return "bad escape in the mask: \\x needs two hex digits";
-		if (k != n)
-			return "the mask is not as long as the magic";
-	}
-	if (n < 0 || off + n > PRM_BUF_SIZE)
-		return "offset and magic reach past the 256 bytes binfmt_misc reads";
-	e->offset = off;
-	if ((size_t)n <= sizeof(e->magic)) {
-		e->len = n;
-		memcpy(e->magic, magic, n);
-		if (k)
-			memcpy(e->mask, mask, n);
-		else
-			memset(e->mask, 0xff, n);
-	}
-	return NULL;
-}
-
-/**
- * import_check_line() - would binfmt_misc take this registration line?
- * @line: ":name:type:offset:magic:mask:interpreter:flags", any delimiter
- * @claims_x86_64: set to whether binfmt_misc would hand x86-64 ELF
- *                 executables to it (binfmt_claims_x86_64())
- *
- * Checks what fs/binfmt_misc.c's create_entry() checks: seven fields and
- * nothing after the flags, a name that is not empty, "." or ".." and has
- * no '/', type M or E, a decimal offset, escapes "\xHH" in magic and
- * mask, a mask as long as the magic (or none), offset and magic within
- * the 256 bytes it reads, an interpreter, flags among P, O, C and F.
- *
- * Return: NULL if it would, else what is wrong.
- */
-const char *import_check_line(const char *line, bool *claims_x86_64)
-{
-	static struct binfmt_entry e;
-	char buf[REGISTER_MAX + 1], *f[7], *p;
-	const char *why;
-	int i;
-
-	*claims_x86_64 = false;
-	if (strlen(line) > REGISTER_MAX)
-		return "longer than the 1920 bytes binfmt_misc takes";
-	if (strlen(line) < 2)
-		return "not a registration line";
-	memcpy(buf, line, strlen(line) + 1);
-	p = buf + 1;
-	for (i = 0; i < 7; i++) {
-		if (!p)
-			return "fewer than 7 fields " FIELDS;
-		f[i] = p;
-		p = strchr(p, buf[0]);
-		if (p)
-			*p++ = '\0';
-	}
-	if (p)
-		return "text after the flags (7 fields " FIELDS ")";
-	if (!*f[0] || !strcmp(f[0], ".") || !strcmp(f[0], "..") ||
-	    strchr(f[0], '/'))
-		return "the name is empty, \".\" or \"..\", or has a '/'";
-	memset(&e, 0, sizeof(e));
-	e.enabled = true;
-	if (!strcmp(f[1], "E")) {
-		if (!*f[3] || strchr(f[3], '/'))
-			return "the extension is empty or has a '/'";
-		e.extension = true;
-	} else if (!strcmp(f[1], "M")) {
-		why = check_magic(f[2], f[3], f[4], &e);
-		if (why)
-			return why;
-	} else {
-		return "the type is not M (magic) or E (extension)";
-	}
-	if (!*f[5])
-		return "no interpreter";
-	for (p = f[6]; *p; p++)
-		if (!strchr("POCF", *p))
-			return "unknown flag: binfmt_misc knows P, O, C and F";
-	*claims_x86_64 = binfmt_claims_x86_64(&e);
-	return NULL;
 }
 
 /**
@@ -228,57 +84,78 @@ enum import_format import_detect(const char *text)
 	return IMPORT_BINFMT_D;
 }
 
+static bool is_i386(int abi)
+{
+	return abi == XLATE_ELF_I386;
+}
+
+/* Would binfmt_misc hand x86-64 ELF executables to this registration? */
+static bool claims_x86_64(const struct xlate_binfmt_line *l)
+{
+	struct binfmt_entry e = { .extension = !!l->extension, .m = l->m };
+
+	return binfmt_claims_x86_64(&e);
+}
+
 /*
  * One registration line: 1 if it is the ABI's @reg asks for (x86-64, or
  * i386 with @reg->i386; the first one is kept in @reg), 0 if it is not,
- * -EINVAL if binfmt_misc would refuse it.
+ * -EINVAL if binfmt_misc would refuse it.  It is read as the bytes
+ * xlatectl writes to the config file: the line and a newline.
  */
 static int take_line(const char *line, const char *file, int lineno,
 		     struct import_reg *reg, FILE *diag)
 {
-	struct xlate_binfmt_line out;
-	const char *why;
-	bool claims;
-	char *copy;
+	size_t len = strlen(line);
+	struct xlate_binfmt_line *l;
+	const char *why = NULL;
+	char *bytes;
+	int abi, ret = -ENOMEM;
 
-	why = import_check_line(line, &claims);
-	if (why) {
-		note(diag, file, lineno, "%s", why);
-		return -EINVAL;
-	}
-	copy = strdup(line);
-	if (!copy) {
+	l = malloc(sizeof(*l));
+	bytes = malloc(len + 1);
+	if (!l || !bytes) {
 		note(diag, file, lineno, "out of memory");
-		return -ENOMEM;
+		goto out;
 	}
-	if (xlate_binfmt_line_parse_x86(copy, &out, &why)) {
-		if (claims && !reg->i386)
+	memcpy(bytes, line, len);
+	bytes[len] = '\n';
+	ret = xlate_binfmt_parse(l, bytes, len + 1, &why);
+	if (ret) {
+		note(diag, file, lineno, "binfmt_misc refuses it: %s", why);
+		ret = -EINVAL;
+		goto out;
+	}
+	abi = xlate_binfmt_line_abi(l, &why);
+	ret = 0;
+	if (abi < 0) {
+		if (!reg->i386 && claims_x86_64(l))
 			note(diag, file, lineno,
 			     "takes x86-64 ELF files, but xlate cannot use it: %s",
 			     why);
-		free(copy);
-		return 0;
+		goto out;
 	}
-	if (out.i386 != reg->i386) {
-		free(copy);
-		return 0;
-	}
+	if (reg->i386 != is_i386(abi))
+		goto out;
+	ret = 1;
 	if (reg->line[0]) {
 		reg->others++;
 		note(diag, file, lineno, "another %s registration (%s), not used",
-		     reg->i386 ? "i386" : "x86-64", out.name);
-	} else {
-		snprintf(reg->line, sizeof(reg->line), "%s", line);
-		reg->lineno = lineno;
-		snprintf(reg->name, sizeof(reg->name), "%s", out.name);
-		snprintf(reg->interpreter, sizeof(reg->interpreter), "%s",
-			 out.interpreter);
-		reg->preserve_argv0 = out.preserve_argv0;
-		reg->open_binary = out.open_binary;
-		reg->credentials = out.credentials;
+		     reg->i386 ? "i386" : "x86-64", l->name);
+		goto out;
 	}
-	free(copy);
-	return 1;
+	snprintf(reg->line, sizeof(reg->line), "%s", line);
+	reg->lineno = lineno;
+	snprintf(reg->name, sizeof(reg->name), "%s", l->name);
+	snprintf(reg->interpreter, sizeof(reg->interpreter), "%s",
+		 l->interpreter);
+	reg->preserve_argv0 = l->preserve_argv0;
+	reg->open_binary = l->open_binary;
+	reg->credentials = l->credentials;
+out:
+	free(bytes);
+	free(l);
+	return ret;
 }
 
 /* Cut the next line off @*s (NUL-terminating it in place); NULL at end. */

@@ -36,7 +36,7 @@ enum import_format {
 struct import_reg {
 	char line[IMPORT_LINE_MAX];
 	int lineno;
-	char name[XLATE_BINFMT_NAME_MAX];
+	char name[XLATE_BINFMT_NAME_MAX + 1];
 	char interpreter[IMPORT_LINE_MAX];
 	bool preserve_argv0;
 	bool open_binary;
@@ -45,7 +45,6 @@ struct import_reg {
 	bool i386;
 };
 
-const char *import_check_line(const char *line, bool *claims_x86_64);
 enum import_format import_detect(const char *text);
 int import_text(const char *text, enum import_format fmt, const char *file,
 		const char *name, bool i386, struct import_reg *reg, FILE *diag);

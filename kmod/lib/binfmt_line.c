@@ -1,149 +1,36 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * binfmt_misc registration lines, ":name:type:offset:magic:mask:
- * interpreter:flags" (Documentation/admin-guide/binfmt-misc.rst), as
- * systemd-binfmt's binfmt.d files and /proc/sys/fs/binfmt_misc/register
- * take them.  xlate takes one to set its runtime and modes in one step,
- * so it accepts only lines whose magic and mask select x86-64 ELF
- * executables, or for runtime32 i386 ones: its own recogniser then
- * decides exec by exec.  Pure
- * logic, shared by the module, KUnit, the host tests, the fuzzer and
- * xlatectl.
+ * interpreter:flags" (Documentation/admin-guide/binfmt-misc.rst), read
+ * exactly as fs/binfmt_misc.c's create_entry() reads a write to
+ * /proc/sys/fs/binfmt_misc/register, and matched against a file's first
+ * bytes exactly as its search_binfmt_handler() (check_file() before 6.7)
+ * does.  Documentation/binfmt-line.rst lists each rule with the kernel
+ * line it follows.  xlate takes a line whose magic selects only x86-64
+ * (or only i386) ELF files to set a runtime, and then hands a file to
+ * that runtime when, and only when, the line matches it.
+ *
+ * Pure logic, the one parser of this format: the module, KUnit, the
+ * host tests, the fuzzers and xlatectl all use it.
  */
 #include "binfmt_line.h"
 
-/*
- * Reference headers, up to e_version: what the line must match (x86-64
- * executable and PIE) and must not (arm64, i386, x32).
- */
-#define REF_LEN	24U
+/* The ELF header bytes an x86 line must compare in full. */
+#define ELF_CLASS_OFF	4U
+#define ELF_MACHINE_OFF	18U
+#define ELF_LINE_MIN	20U
+#define ELF_CLASS32	1U
+#define ELF_CLASS64	2U
 
-static const unsigned char ref_x86_64_exec[REF_LEN] = {
-	0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	2, 0, 62, 0, 1, 0, 0, 0,
-};
-
-static const unsigned char ref_x86_64_dyn[REF_LEN] = {
-	0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	3, 0, 62, 0, 1, 0, 0, 0,
-};
-
-static const unsigned char ref_aarch64_dyn[REF_LEN] = {
-	0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	3, 0, 183, 0, 1, 0, 0, 0,
-};
-
-static const unsigned char ref_i386_exec[REF_LEN] = {
-	0x7f, 'E', 'L', 'F', 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	2, 0, 3, 0, 1, 0, 0, 0,
-};
-
-static const unsigned char ref_i386_dyn[REF_LEN] = {
-	0x7f, 'E', 'L', 'F', 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	3, 0, 3, 0, 1, 0, 0, 0,
-};
-
-static const unsigned char ref_x32_exec[REF_LEN] = {
-	0x7f, 'E', 'L', 'F', 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	2, 0, 62, 0, 1, 0, 0, 0,
-};
-
-/* qemu-user's x86_64 magic and mask (Debian's binfmt.d file). */
-static const unsigned char out_magic[20] = {
-	0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	2, 0, 62, 0,
-};
-
-/* qemu-user's i386 magic (Debian's binfmt.d file; the same mask). */
-static const unsigned char out_magic_i386[20] = {
-	0x7f, 'E', 'L', 'F', 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	2, 0, 3, 0,
-};
-
-static const unsigned char out_mask[20] = {
-	0xff, 0xff, 0xff, 0xff, 0xff, 0xfe, 0xfe, 0xfc,
-	0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
-	0xfe, 0xff, 0xff, 0xff,
-};
-
-/* binfmt_misc's check_file(): each byte, masked, equals the magic's. */
-static bool matches(const unsigned char *magic, const unsigned char *mask,
-		    size_t len, const unsigned char *ref)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		if ((ref[i] ^ magic[i]) & mask[i])
-			return false;
-	return true;
-}
-
-/* The common rules of the selects functions; @len is cut to REF_LEN. */
-static bool magic_shape_ok(const unsigned char *mask, size_t *len)
-{
-	size_t i;
-
-	if (*len < 4 || *len > XLATE_BINFMT_MAGIC_MAX)
-		return false;
-	for (i = 0; i < 4; i++)
-		if (mask[i] != 0xff)
-			return false;
-	for (i = REF_LEN; i < *len; i++)
-		if (mask[i])
-			return false;
-	if (*len > REF_LEN)
-		*len = REF_LEN;
-	return true;
-}
+static const unsigned char elf_magic[4] = { 0x7f, 'E', 'L', 'F' };
 
 /**
- * xlate_binfmt_selects_x86_64() - do @magic and @mask pick x86-64 ELF?
- * @magic: the magic bytes, at offset 0
- * @mask: the mask, as long as @magic
- * @len: their length
+ * xlate_binfmt_hex_val() - the value of a hex digit, as hex_to_bin()
+ * @c: the character
  *
- * The full ELF magic must be compared, x86-64 executables and PIEs must
- * match, and arm64, i386 and x32 executables must not.  Bytes past the
- * ELF header's e_version must not be compared.
- *
- * Return: true if they do.
+ * Return: 0-15, or -1 if @c is not one of 0-9, a-f, A-F.
  */
-bool xlate_binfmt_selects_x86_64(const unsigned char *magic,
-				 const unsigned char *mask, size_t len)
-{
-	if (!magic_shape_ok(mask, &len))
-		return false;
-	return matches(magic, mask, len, ref_x86_64_exec) &&
-	       matches(magic, mask, len, ref_x86_64_dyn) &&
-	       !matches(magic, mask, len, ref_aarch64_dyn) &&
-	       !matches(magic, mask, len, ref_i386_exec) &&
-	       !matches(magic, mask, len, ref_x32_exec);
-}
-
-/**
- * xlate_binfmt_selects_i386() - do @magic and @mask pick i386 ELF?
- * @magic: the magic bytes, at offset 0
- * @mask: the mask, as long as @magic
- * @len: their length
- *
- * As xlate_binfmt_selects_x86_64(), for i386 executables and PIEs; x86-64,
- * x32 and arm64 executables must not match.
- *
- * Return: true if they do.
- */
-bool xlate_binfmt_selects_i386(const unsigned char *magic,
-			       const unsigned char *mask, size_t len)
-{
-	if (!magic_shape_ok(mask, &len))
-		return false;
-	return matches(magic, mask, len, ref_i386_exec) &&
-	       matches(magic, mask, len, ref_i386_dyn) &&
-	       !matches(magic, mask, len, ref_x86_64_exec) &&
-	       !matches(magic, mask, len, ref_aarch64_dyn) &&
-	       !matches(magic, mask, len, ref_x32_exec);
-}
-
-static int hexval(char c)
+int xlate_binfmt_hex_val(char c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
@@ -155,194 +42,414 @@ static int hexval(char c)
 }
 
 /*
- * Unescape @s as binfmt_misc does (string_unescape with UNESCAPE_HEX:
- * "\xHH" is a byte, any other character stands for itself) into @out.
- * Return: the length, or -1 if it does not fit.
+ * create_entry()'s scanarg(): the field from @s up to the delimiter.
+ * Every "\x" must be followed by two hex digits (which are skipped, so a
+ * delimiter among them does not end the field); every other byte, NUL
+ * included, is taken as it is.  The delimiter is replaced by a NUL.
+ * Return: what follows the delimiter, or NULL for a bad escape.
  */
-static int unescape(const char *s, unsigned char *out, size_t max)
+static char *scan_field(char *s, char del)
 {
-	size_t n = 0;
+	char c;
 
-	while (*s) {
-		if (n == max)
-			return -1;
-		if (s[0] == '\\' && s[1] == 'x' && hexval(s[2]) >= 0) {
-			int v = hexval(s[2]);
-
-			s += 3;
-			if (hexval(*s) >= 0)
-				v = v << 4 | hexval(*s++);
-			out[n++] = v;
-		} else {
-			out[n++] = *s++;
+	while ((c = *s++) != del) {
+		if (c == '\\' && *s == 'x') {
+			s++;
+			if (xlate_binfmt_hex_val(*s++) < 0)
+				return NULL;
+			if (xlate_binfmt_hex_val(*s++) < 0)
+				return NULL;
 		}
 	}
-	return n;
+	s[-1] = '\0';
+	return s;
 }
 
-/* Split off the field up to @del; NULL when there is none. */
-static char *field(char **p, char del)
+/*
+ * string_unescape_inplace(s, UNESCAPE_HEX), as create_entry() decodes
+ * magic and mask: up to the first NUL, "\x" and one or two hex digits
+ * are one byte; a backslash before anything else is kept, and so is the
+ * byte after it, undecoded.  Return: the decoded length.
+ */
+static unsigned int unescape_hex(char *s)
 {
-	char *start = *p, *end;
+	char *src = s, *out = s;
 
-	if (!start)
-		return NULL;
-	end = strchr(start, del);
-	if (end) {
-		*end = '\0';
-		*p = end + 1;
-	} else {
-		*p = NULL;
-	}
-	return start;
-}
+	while (*src) {
+		if (src[0] == '\\' && src[1] != '\0') {
+			src++;
+			if (src[0] == 'x' && xlate_binfmt_hex_val(src[1]) >= 0) {
+				int v = xlate_binfmt_hex_val(src[1]);
 
-static bool name_ok(const char *name)
-{
-	const char *c;
-
-	if (!*name || strlen(name) >= XLATE_BINFMT_NAME_MAX ||
-	    !strcmp(name, ".") || !strcmp(name, ".."))
-		return false;
-	for (c = name; *c; c++)
-		if (*c == '/' || (unsigned char)*c < 0x20 || *c == 0x7f)
-			return false;
-	return true;
-}
-
-static int parse_flags(const char *s, struct xlate_binfmt_line *out)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case 'P':
-			out->preserve_argv0 = true;
-			break;
-		case 'O':
-			out->open_binary = true;
-			break;
-		case 'C':
-			out->credentials = true;
-			break;
-		case 'F':
-			out->fix_binary = true;
-			break;
-		default:
-			return -EINVAL;
+				src += 2;
+				if (xlate_binfmt_hex_val(*src) >= 0)
+					v = v << 4 | xlate_binfmt_hex_val(*src++);
+				*out++ = (char)v;
+				continue;
+			}
+			*out++ = '\\';
 		}
+		*out++ = *src++;
 	}
-	return 0;
+	*out = '\0';
+	return out - s;
 }
 
-/**
- * xlate_binfmt_line_parse() - read a binfmt_misc registration line
- * @line: the line; modified in place, and @out->interpreter points
- *        into it.  One trailing newline is allowed.
- * @out: filled in on success
- * @why: on failure, what is wrong, for a message
- *
- * The first character is the delimiter.  Type must be M (magic), the
- * offset 0 or empty, the mask as long as the magic or empty (all bits),
- * the magic and mask must select x86-64 ELF, the interpreter must not
- * be empty, and the flags are among P, O, C and F.
- *
- * Return: 0, or -EINVAL with @why set.
+/*
+ * kstrtoint(@s, 10) as the offset is read, and the "offset < 0" test
+ * after it: an optional '+', or a '-' that only zeros may follow,
+ * decimal digits, one optional newline, the end; at most INT_MAX.
+ * Return: 0 with *@off set, or -EINVAL.
  */
-int xlate_binfmt_line_parse(char *line, struct xlate_binfmt_line *out,
-			    const char **why)
+static int parse_offset(const char *s, unsigned int *off)
 {
-	int ret = xlate_binfmt_line_parse_x86(line, out, why);
+	unsigned long v = 0;
+	bool neg = *s == '-', digits = false;
 
-	if (!ret && out->i386) {
-		*why = "magic and mask do not select x86-64 ELF executables (and only them)";
-		return -EINVAL;
+	if (neg || *s == '+')
+		s++;
+	for (; *s >= '0' && *s <= '9'; s++) {
+		digits = true;
+		if (v <= 0x7fffffffUL)
+			v = v * 10 + (*s - '0');
 	}
-	return ret;
-}
-
-/**
- * xlate_binfmt_line_parse_x86() - parse a line for x86-64 or i386
- * @line: the line, modified in place; a trailing newline is ignored
- * @out: the result; @out->interpreter points into @line
- * @why: set to the reason when the line is refused
- *
- * As xlate_binfmt_line_parse(), but a magic and mask that select i386 ELF
- * executables (and only them) are taken too, with @out->i386 set: such a
- * line configures runtime32.
- *
- * Return: 0, or -EINVAL with @why set.
- */
-int xlate_binfmt_line_parse_x86(char *line, struct xlate_binfmt_line *out,
-				const char **why)
-{
-	unsigned char magic[XLATE_BINFMT_MAGIC_MAX];
-	unsigned char mask[XLATE_BINFMT_MAGIC_MAX];
-	char *f[7], *p = line;
-	size_t len;
-	int mlen, klen, i;
-	char del;
-
-	memset(out, 0, sizeof(*out));
-	len = strlen(line);
-	if (len && line[len - 1] == '\n')
-		line[--len] = '\0';
-	if (len < 2) {
-		*why = "empty line";
+	if (*s == '\n')
+		s++;
+	if (!digits || *s || v > 0x7fffffffUL || (neg && v))
 		return -EINVAL;
-	}
-	del = *p++;
-	for (i = 0; i < 7; i++)
-		f[i] = field(&p, del);
-	/* Flags are the last field: a delimiter may end the line. */
-	if (!f[6] || (p && *p)) {
-		*why = "not 7 fields :name:type:offset:magic:mask:interpreter:flags";
-		return -EINVAL;
-	}
-	if (!name_ok(f[0])) {
-		*why = "name empty, too long, \".\", \"..\", or with '/' or control characters";
-		return -EINVAL;
-	}
-	if (strcmp(f[1], "M")) {
-		*why = "type is not M (magic): an extension cannot select x86-64 ELF";
-		return -EINVAL;
-	}
-	if (*f[2] && strcmp(f[2], "0")) {
-		*why = "offset is not 0: the ELF header is at the start of the file";
-		return -EINVAL;
-	}
-	mlen = unescape(f[3], magic, sizeof(magic));
-	klen = unescape(f[4], mask, sizeof(mask));
-	if (mlen <= 0 || klen < 0) {
-		*why = "magic empty, or magic or mask longer than 128 bytes";
-		return -EINVAL;
-	}
-	if (!klen) {
-		memset(mask, 0xff, mlen);
-	} else if (klen != mlen) {
-		*why = "mask and magic differ in length";
-		return -EINVAL;
-	}
-	out->i386 = xlate_binfmt_selects_i386(magic, mask, mlen);
-	if (!out->i386 && !xlate_binfmt_selects_x86_64(magic, mask, mlen)) {
-		*why = "magic and mask do not select x86-64 ELF executables (and only them)";
-		return -EINVAL;
-	}
-	if (!*f[5]) {
-		*why = "no interpreter";
-		return -EINVAL;
-	}
-	if (parse_flags(f[6], out)) {
-		*why = "unknown flag: only P, O, C and F are known";
-		return -EINVAL;
-	}
-	memcpy(out->name, f[0], strlen(f[0]) + 1);
-	out->interpreter = f[5];
-	out->interpreter_len = strlen(f[5]);
+	*off = v;
 	return 0;
 }
 
 /*
+ * Every field must end before the 8 delimiters create_entry() pads the
+ * line with; one that ends among them (a line with fewer than 7 fields)
+ * is refused by a later rule, always: magic, extension and interpreter
+ * cannot be empty.  This only names the reason.
+ */
+static const char why_fields[] =
+	"fewer than 7 fields :name:type:offset:magic:mask:interpreter:flags";
+
+static bool in_padding(const struct xlate_binfmt_line *l, const char *end)
+{
+	return end >= l->work + l->len;
+}
+
+/* create_entry()'s flag loop: any run of P, O, C and F. */
+static char *scan_flags(char *p, struct xlate_binfmt_line *l)
+{
+	for (;; p++) {
+		switch (*p) {
+		case 'P':
+			l->preserve_argv0 = true;
+			break;
+		case 'O':
+			l->open_binary = true;
+			break;
+		case 'C':
+			l->credentials = true;
+			break;
+		case 'F':
+			l->fix_binary = true;
+			break;
+		default:
+			return p;
+		}
+	}
+}
+
+/* The M fields: offset, magic and mask.  Return: after the mask, or NULL. */
+static char *parse_magic(char *p, char del, struct xlate_binfmt_line *l,
+			 const char **why)
+{
+	struct xlate_binfmt_magic *m = &l->m;
+	char *end, *magic, *mask;
+	unsigned int len;
+
+	end = strchr(p, del);
+	if (!end || in_padding(l, end)) {
+		*why = end ? why_fields : "NUL byte in the offset field";
+		return NULL;
+	}
+	*end = '\0';
+	if (p != end && parse_offset(p, &m->offset)) {
+		*why = "offset is not a decimal number from 0 to INT_MAX";
+		return NULL;
+	}
+	magic = end + 1;
+	mask = scan_field(magic, del);
+	if (!mask) {
+		*why = "bad escape in the magic: \\x needs two hex digits";
+		return NULL;
+	}
+	if (in_padding(l, mask - 1)) {
+		*why = why_fields;
+		return NULL;
+	}
+	if (!magic[0]) {
+		*why = "magic is empty or starts with a NUL byte";
+		return NULL;
+	}
+	p = scan_field(mask, del);
+	if (!p) {
+		*why = "bad escape in the mask: \\x needs two hex digits";
+		return NULL;
+	}
+	if (in_padding(l, p - 1)) {
+		*why = why_fields;
+		return NULL;
+	}
+	m->has_mask = mask[0] != '\0';
+	m->size = unescape_hex(magic);
+	if (m->has_mask && unescape_hex(mask) != m->size) {
+		*why = "mask and magic differ in length";
+		return NULL;
+	}
+	if (m->size > XLATE_BINFMT_BUF_SIZE ||
+	    XLATE_BINFMT_BUF_SIZE - m->size < m->offset) {
+		*why = "offset and magic reach past the 256 bytes exec reads";
+		return NULL;
+	}
+	len = m->size;
+	memcpy(m->magic, magic, len);
+	if (m->has_mask)
+		memcpy(m->mask, mask, len);
+	else
+		memset(m->mask, 0xff, len);
+	return p;
+}
+
+/* The E fields: offset (ignored), extension, mask (ignored). */
+static char *parse_extension(char *p, char del, struct xlate_binfmt_line *l,
+			     const char **why)
+{
+	char *ext;
+
+	p = strchr(p, del);
+	if (!p)
+		goto nul;
+	ext = ++p;
+	p = strchr(p, del);
+	if (!p)
+		goto nul;
+	if (in_padding(l, p))
+		goto fields;
+	*p++ = '\0';
+	if (!ext[0] || strchr(ext, '/')) {
+		*why = "extension is empty or has a '/'";
+		return NULL;
+	}
+	l->extension = ext;
+	p = strchr(p, del);
+	if (p && !in_padding(l, p))
+		return p + 1;
+	if (p)
+		goto fields;
+nul:
+	*why = "NUL byte in the offset, extension or mask field";
+	return NULL;
+fields:
+	*why = why_fields;
+	return NULL;
+}
+
+/**
+ * xlate_binfmt_parse() - read a registration line as binfmt_misc does
+ * @l: the result; its strings point into @l->work
+ * @text: the bytes written, which may hold NUL bytes
+ * @count: how many
+ * @why: set to what is wrong when the line is refused
+ *
+ * Accepts and refuses what a write of the same @count bytes to
+ * binfmt_misc's register file would: create_entry()'s rules, and a name
+ * of at most NAME_MAX bytes (the file it becomes).  Type E lines are
+ * read as well, so a caller can tell them apart.
+ *
+ * Return: 0, -EINVAL, or -ENAMETOOLONG (as binfmt_misc answers), with
+ * @why set.
+ */
+int xlate_binfmt_parse(struct xlate_binfmt_line *l, const char *text,
+		       size_t count, const char **why)
+{
+	char *p, *end, del;
+
+	memset(l, 0, offsetof(struct xlate_binfmt_line, m));
+	memset(&l->m, 0, offsetof(struct xlate_binfmt_magic, magic));
+	if (count < XLATE_BINFMT_REGISTER_MIN ||
+	    count > XLATE_BINFMT_REGISTER_MAX) {
+		*why = "shorter than 11 or longer than 1920 bytes";
+		return -EINVAL;
+	}
+	memcpy(l->work, text, count);
+	l->len = count;
+	del = l->work[0];
+	if (del == 'P' || del == 'O' || del == 'C' || del == 'F') {
+		*why = "delimiter is a flag letter (P, O, C or F)";
+		return -EINVAL;
+	}
+	/* Padded with the delimiter, as create_entry() pads its copy. */
+	memset(l->work + count, del, 8);
+	l->work[count + 8] = '\0';
+
+	p = l->work + 1;
+	end = strchr(p, del);
+	if (!end || in_padding(l, end)) {
+		*why = end ? why_fields : "NUL byte in the name";
+		return -EINVAL;
+	}
+	*end = '\0';
+	if (!p[0] || !strcmp(p, ".") || !strcmp(p, "..") || strchr(p, '/')) {
+		*why = "name is empty, \".\" or \"..\", or has a '/'";
+		return -EINVAL;
+	}
+	l->name = p;
+	p = end + 1;
+	if ((p[0] != 'M' && p[0] != 'E') || p[1] != del) {
+		*why = "type is not M (magic) or E (extension)";
+		return -EINVAL;
+	}
+	if (p[0] == 'M')
+		p = parse_magic(p + 2, del, l, why);
+	else
+		p = parse_extension(p + 2, del, l, why);
+	if (!p)
+		return -EINVAL;
+
+	end = strchr(p, del);
+	if (!end || in_padding(l, end)) {
+		*why = end ? why_fields : "NUL byte in the interpreter";
+		return -EINVAL;
+	}
+	*end = '\0';
+	if (!p[0]) {
+		*why = "no interpreter";
+		return -EINVAL;
+	}
+	l->interpreter = p;
+	l->interpreter_len = end - p;
+
+	p = scan_flags(end + 1, l);
+	if (*p == '\n')
+		p++;
+	if (p != l->work + count) {
+		if (*p == del)
+			*why = "text after the flags: more than 7 fields";
+		else
+			*why = "unknown flag: only P, O, C, F, then one newline";
+		return -EINVAL;
+	}
+	if (strlen(l->name) > XLATE_BINFMT_NAME_MAX) {
+		*why = "name longer than 255 bytes";
+		return -ENAMETOOLONG;
+	}
+	return 0;
+}
+
+/**
+ * xlate_binfmt_line_abi() - which x86 ABI does a line select, if any?
+ * @l: a line xlate_binfmt_parse() accepted
+ * @why: set to why it selects none
+ *
+ * A line selects x86-64 (i386) when every header it can match is an
+ * x86-64 (i386) ELF header: it is type M at offset 0 and compares the
+ * ELF magic, EI_CLASS and e_machine in full (mask 0xff), with the
+ * values ELFCLASS64 and EM_X86_64 (ELFCLASS32 and EM_386).  Every other
+ * byte is the line's to compare or not.
+ *
+ * Return: XLATE_ELF_X86_64, XLATE_ELF_I386, or -EINVAL with @why set.
+ */
+int xlate_binfmt_line_abi(const struct xlate_binfmt_line *l,
+			  const char **why)
+{
+	const struct xlate_binfmt_magic *m = &l->m;
+	unsigned int i, machine;
+
+	if (l->extension) {
+		*why = "type E matches file names, not ELF headers";
+		return -EINVAL;
+	}
+	if (m->offset) {
+		*why = "offset is not 0: the ELF magic must be compared";
+		return -EINVAL;
+	}
+	if (m->size < ELF_LINE_MIN) {
+		*why = "magic shorter than 20 bytes: e_machine (bytes 18-19) is not compared";
+		return -EINVAL;
+	}
+	for (i = 0; i < sizeof(elf_magic); i++) {
+		if (m->mask[i] != 0xff || m->magic[i] != elf_magic[i]) {
+			*why = "bytes 0-3 are not compared in full with the ELF magic \\x7fELF";
+			return -EINVAL;
+		}
+	}
+	if (m->mask[ELF_CLASS_OFF] != 0xff || m->mask[ELF_MACHINE_OFF] != 0xff ||
+	    m->mask[ELF_MACHINE_OFF + 1] != 0xff) {
+		*why = "EI_CLASS (byte 4) or e_machine (bytes 18-19) is not compared in full";
+		return -EINVAL;
+	}
+	machine = m->magic[ELF_MACHINE_OFF] |
+		  (unsigned int)m->magic[ELF_MACHINE_OFF + 1] << 8;
+	if (m->magic[ELF_CLASS_OFF] == ELF_CLASS64 && machine == XLATE_EM_X86_64)
+		return XLATE_ELF_X86_64;
+	if (m->magic[ELF_CLASS_OFF] == ELF_CLASS32 && machine == XLATE_EM_386)
+		return XLATE_ELF_I386;
+	*why = "selects neither ELFCLASS64 with EM_X86_64 nor ELFCLASS32 with EM_386";
+	return -EINVAL;
+}
+
+/**
+ * xlate_binfmt_header_abi() - which ABI's line could match this file?
+ * @buf: the file's first XLATE_BINFMT_BUF_SIZE bytes (bprm->buf: zeros
+ *       past the end of a shorter file)
+ *
+ * Every line xlate_binfmt_line_abi() accepts compares the ELF magic,
+ * EI_CLASS and e_machine in full, so a file whose bytes there are not
+ * those of x86-64 or i386 ELF is matched by no such line: this is all a
+ * native exec pays.
+ *
+ * Return: XLATE_ELF_X86_64, XLATE_ELF_I386 or XLATE_ELF_OTHER.
+ */
+enum xlate_elf_abi xlate_binfmt_header_abi(const unsigned char *buf)
+{
+	unsigned int machine;
+
+	if (memcmp(buf, elf_magic, sizeof(elf_magic)))
+		return XLATE_ELF_OTHER;
+	machine = buf[ELF_MACHINE_OFF] |
+		  (unsigned int)buf[ELF_MACHINE_OFF + 1] << 8;
+	if (buf[ELF_CLASS_OFF] == ELF_CLASS64 && machine == XLATE_EM_X86_64)
+		return XLATE_ELF_X86_64;
+	if (buf[ELF_CLASS_OFF] == ELF_CLASS32 && machine == XLATE_EM_386)
+		return XLATE_ELF_I386;
+	return XLATE_ELF_OTHER;
+}
+
+/**
+ * xlate_binfmt_match() - would binfmt_misc's search take this file?
+ * @m: the line's offset, magic and mask
+ * @buf: the file's first XLATE_BINFMT_BUF_SIZE bytes (bprm->buf)
+ *
+ * Each of the @m->size bytes from @m->offset on, masked, equals the
+ * magic's byte masked the same way.
+ *
+ * Return: true if it matches.
+ */
+bool xlate_binfmt_match(const struct xlate_binfmt_magic *m,
+			const unsigned char *buf)
+{
+	const unsigned char *s = buf + m->offset;
+	unsigned int j;
+
+	for (j = 0; j < m->size; j++)
+		if ((s[j] ^ m->magic[j]) & m->mask[j])
+			return false;
+	return true;
+}
+
+/*
  * Delimiters a formatted line may use, in order of preference; none is
- * a hex digit, 'x', '\\', 'M' or a flag, which the other fields hold.
+ * a hex digit, 'x', '\\', a type or a flag letter, which the other
+ * fields hold.
  */
 static const char delimiters[] = ":|#!,;%&+=@^~";
 
@@ -357,85 +464,117 @@ static char pick_delimiter(const char *name, const char *interpreter)
 	return delimiters[0];
 }
 
-static size_t put_escaped(char *buf, size_t size, size_t pos,
-			  const unsigned char *bytes, size_t n)
+/* snprintf() at @pos of @buf, counting what does not fit. */
+static size_t __printf(4, 5) put(char *buf, size_t size, size_t pos,
+				 const char *fmt, ...)
 {
-	size_t i;
+	char none;
+	va_list ap;
+	int n;
 
-	for (i = 0; i < n; i++, pos += 4)
-		if (pos + 4 < size)
-			snprintf(buf + pos, size - pos, "\\x%02x", bytes[i]);
+	va_start(ap, fmt);
+	n = vsnprintf(pos < size ? buf + pos : &none,
+		      pos < size ? size - pos : 0, fmt, ap);
+	va_end(ap);
+	return pos + (n > 0 ? n : 0);
+}
+
+static size_t put_hex(char *buf, size_t size, size_t pos,
+		      const unsigned char *bytes, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		pos = put(buf, size, pos, "\\x%02x", bytes[i]);
 	return pos;
 }
 
-static int line_format(char *buf, size_t size, const unsigned char *magic,
-		       const char *name, const char *interpreter,
-		       bool preserve_argv0, bool open_binary, bool credentials)
+/**
+ * xlate_binfmt_format() - a registration line for a configuration
+ * @buf: where to write it, with a newline
+ * @size: size of @buf
+ * @name: the registration's name
+ * @m: offset, magic and mask
+ * @interpreter: the runtime's path
+ * @preserve_argv0: flag P
+ * @open_binary: flag O
+ * @credentials: flag C
+ *
+ * Magic and mask are written as "\xHH" escapes, the offset in decimal
+ * (empty for 0), and F is always set, as xlate always opens the runtime
+ * when it is configured.  The delimiter is ':' unless @name or
+ * @interpreter contains one, then the first of "|#!,;%&+=@^~" that
+ * neither contains, so the line parses back to the same configuration.
+ * A line cut short is a prefix of the whole line.
+ *
+ * Return: the length of the whole line (as snprintf: @size or more means
+ * it was cut short).
+ */
+int xlate_binfmt_format(char *buf, size_t size, const char *name,
+			const struct xlate_binfmt_magic *m,
+			const char *interpreter, bool preserve_argv0,
+			bool open_binary, bool credentials)
 {
 	char del = pick_delimiter(name, interpreter);
 	size_t pos;
 
-	pos = snprintf(buf, size, "%c%s%cM%c%c", del, name, del, del, del);
-	pos = put_escaped(buf, size, pos, magic, sizeof(out_magic));
-	if (pos + 1 < size) {
-		buf[pos] = del;
-		buf[pos + 1] = '\0';
-	}
-	pos = put_escaped(buf, size, pos + 1, out_mask, sizeof(out_mask));
-	pos += snprintf(pos < size ? buf + pos : NULL, pos < size ? size - pos : 0,
-			"%c%s%c%s%s%sF\n", del, interpreter, del,
-			preserve_argv0 ? "P" : "", open_binary ? "O" : "",
-			credentials ? "C" : "");
-	if (size && pos >= size)
-		buf[size - 1] = '\0';
+	pos = put(buf, size, 0, "%c%s%cM%c", del, name, del, del);
+	if (m->offset)
+		pos = put(buf, size, pos, "%u", m->offset);
+	pos = put(buf, size, pos, "%c", del);
+	pos = put_hex(buf, size, pos, m->magic, m->size);
+	pos = put(buf, size, pos, "%c", del);
+	if (m->has_mask)
+		pos = put_hex(buf, size, pos, m->mask, m->size);
+	pos = put(buf, size, pos, "%c%s%c%s%s%sF\n", del, interpreter, del,
+		  preserve_argv0 ? "P" : "", open_binary ? "O" : "",
+		  credentials ? "C" : "");
 	return pos;
 }
 
 /**
- * xlate_binfmt_line_format() - a registration line for a configuration
- * @buf: where to write it, with a newline
- * @size: size of @buf
- * @name: the registration's name
- * @interpreter: the runtime's path
- * @preserve_argv0: flag P
- * @open_binary: flag O
- * @credentials: flag C
+ * xlate_binfmt_parse_x86() - read a line xlate may take
+ * @l: the result, with @l->i386 set for an i386 line
+ * @text: the bytes written, which may hold NUL bytes
+ * @count: how many
+ * @why: set to the reason when the line is refused
  *
- * The magic and mask are qemu-user's for x86-64; F is always set, as
- * xlate always opens the runtime when it is configured.  The delimiter
- * is ':' unless @name or @interpreter contains one, then the first of
- * "|#!,;%&+=@^~" that neither contains, so the line parses back to the
- * same configuration.  A line cut short is a prefix of the whole line.
+ * xlate_binfmt_parse(), then xlate_binfmt_line_abi(): binfmt_misc would
+ * take the line, and every header it can match is an x86-64 (or i386)
+ * ELF header.
  *
- * Return: the length of the whole line (as snprintf: more than @size
- * means it was cut short).
+ * Return: 0, or a negative errno with @why set.
  */
-int xlate_binfmt_line_format(char *buf, size_t size, const char *name,
-			     const char *interpreter, bool preserve_argv0,
-			     bool open_binary, bool credentials)
+int xlate_binfmt_parse_x86(struct xlate_binfmt_line *l, const char *text,
+			   size_t count, const char **why)
 {
-	return line_format(buf, size, out_magic, name, interpreter,
-			   preserve_argv0, open_binary, credentials);
+	int ret = xlate_binfmt_parse(l, text, count, why);
+
+	if (ret)
+		return ret;
+	ret = xlate_binfmt_line_abi(l, why);
+	if (ret < 0)
+		return ret;
+	l->i386 = ret == XLATE_ELF_I386;
+	return 0;
 }
 
 /**
- * xlate_binfmt_line_format_i386() - a registration line for runtime32
- * @buf: where to write it, with a newline
- * @size: size of @buf
- * @name: the registration's name
- * @interpreter: the runtime's path
- * @preserve_argv0: flag P
- * @open_binary: flag O
- * @credentials: flag C
+ * xlate_binfmt_takes() - the exec decision for one line
+ * @m: the line's offset, magic and mask
+ * @abi: the ABI xlate_binfmt_line_abi() said the line selects
+ * @buf: the file's first XLATE_BINFMT_BUF_SIZE bytes (bprm->buf)
  *
- * As xlate_binfmt_line_format(), with qemu-user's i386 magic.
+ * What xlate's binfmt handler does: xlate_binfmt_header_abi() picks
+ * the ABI whose line is asked, then that line's xlate_binfmt_match().
+ * Since every line of @abi compares the bytes xlate_binfmt_header_abi()
+ * reads in full, this is xlate_binfmt_match() alone: the first test
+ * only spares a native exec the second (tests: binfmt_line's "takes").
  *
- * Return: the length of the whole line, as xlate_binfmt_line_format().
+ * Return: true if the file is handed to the line's runtime.
  */
-int xlate_binfmt_line_format_i386(char *buf, size_t size, const char *name,
-				  const char *interpreter, bool preserve_argv0,
-				  bool open_binary, bool credentials)
+bool xlate_binfmt_takes(const struct xlate_binfmt_magic *m,
+			enum xlate_elf_abi abi, const unsigned char *buf)
 {
-	return line_format(buf, size, out_magic_i386, name, interpreter,
-			   preserve_argv0, open_binary, credentials);
+	return xlate_binfmt_header_abi(buf) == abi && xlate_binfmt_match(m, buf);
 }

@@ -44,7 +44,12 @@
 #define XLATE_SYSFS_DIR		"/sys/kernel/xlate"
 #define XLATE_SYSFS_STATS	XLATE_SYSFS_DIR "/stats"
 #define XLATE_SYSFS_CPUINFO	XLATE_SYSFS_DIR "/cpuinfo"
-/* The runtime and its modes as one binfmt_misc registration line. */
+/*
+ * The runtime and its modes as one binfmt_misc registration line, read
+ * back as written; where it came from: "config", "parameters", "load",
+ * "autodetect" or "default".
+ */
 #define XLATE_SYSFS_CONFIG	XLATE_SYSFS_DIR "/config"
+#define XLATE_SYSFS_CONFIG_SOURCE	XLATE_SYSFS_DIR "/config_source"
 
 #endif /* _UAPI_XLATE_H */

@@ -13,10 +13,11 @@
 # Environment:
 #   MATRIX_KERNELS="..."   arm64 kernel targets (default: all four)
 #   MATRIX_VARIANTS="..."  variants (default: e2e qemu7 qemu10 qemu11 box64
-#                          box64sid container)
+#                          box64sid container diff_qemu7 diff_qemu10
+#                          diff_box64)
 
 MATRIX_KERNELS=${MATRIX_KERNELS:-6.1-arm64 6.12-arm64 sid-arm64 sid-16k-arm64}
-MATRIX_VARIANTS=${MATRIX_VARIANTS:-e2e qemu7 qemu10 qemu11 box64 box64sid container}
+MATRIX_VARIANTS=${MATRIX_VARIANTS:-e2e qemu7 qemu10 qemu11 box64 box64sid container diff_qemu7 diff_qemu10 diff_box64}
 
 # matrix_e2e KERNEL: the full e2e suites, bookworm's qemu-x86_64-static
 # as the runtime (results e2e/KERNEL/...).
@@ -40,6 +41,22 @@ matrix_runtime() {
 	run_tier "e2e-$1-$2" "e2e/$1/$2" "$HERE/e2e/runtime.sh" "$1" "$2"
 }
 matrix_qemu7() { matrix_runtime "$1" qemu7; }
+# matrix_diff_qemu7, matrix_diff_qemu10, matrix_diff_box64 KERNEL: the
+# differential test of registration lines (e2e/suite/27-binfmt-diff.sh)
+# with the real runtime running its own lines, qemu 7.2's, qemu 10's or
+# box64's and box32's (results e2e/KERNEL/RUNTIME/binfmt-diff/...; the
+# plain runs compare every line with the probe runtime standing in).
+# Each of a runtime's lines runs it on ~40-65 files in each arm, 2-4 s a
+# start under TCG on a loaded host: more than the default 600 s a suite.
+matrix_diff() {
+	XLATE_SUITE_TIMEOUT=${XLATE_SUITE_TIMEOUT:-3000} \
+		XLATE_VM_TIMEOUT=${XLATE_VM_TIMEOUT:-3600} \
+		run_tier "e2e-$1-$2-diff" "e2e/$1/$2" "$HERE/e2e/runtime.sh" \
+		--set binfmt-diff "$1" "$2"
+}
+matrix_diff_qemu7() { matrix_diff "$1" qemu7; }
+matrix_diff_qemu10() { matrix_diff "$1" qemu10; }
+matrix_diff_box64() { matrix_diff "$1" box64; }
 matrix_qemu10() { matrix_runtime "$1" qemu10; }
 matrix_qemu11() { matrix_runtime "$1" qemu11; }
 matrix_box64() { matrix_runtime "$1" box64; }

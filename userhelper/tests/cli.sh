@@ -241,10 +241,12 @@ else
 	fail status/json-fields "python3 is needed to read the JSON fields"
 fi
 
-# the configuration's source: the name of /sys/kernel/xlate/config's line
+# the configuration's source: config_source, and for a line written to
+# the config file, that line's name
 cfg=$sys/kernel/xlate/config
 qline=$(grep -v '^#' "$data/qemu-user-static_7.2.binfmt.d.conf")
 printf '%s\n' "$qline" >"$cfg"
+echo config >"$cfg"_source
 run status
 expect_in status/source-binfmt-line "source:                qemu-x86_64 (binfmt line)" "$out"
 run status --json
@@ -254,9 +256,13 @@ if command -v python3 >/dev/null; then
 		"$(json_get "$out" 'd["config"]["source"], d["config"]["source_kind"]' | tr -d "(),'")"
 	expect_eq status/source-json-line "$qline" "$(json_get "$out" 'd["config"]["line"]')"
 fi
-printf '|autodetect|M||x|y|/usr/bin/qemu-x86_64-static|POF\n' >"$cfg"
+printf '|qemu-x86_64|M||x|y|/usr/bin/qemu-x86_64-static|POF\n' >"$cfg"
+echo autodetect >"$cfg"_source
 run status
 expect_in status/source-autodetect "source:                autodetect (found at load)" "$out"
+rm "$cfg"_source
+run status
+expect_in status/source-file-missing "source:                unknown (unknown)" "$out"
 : >"$cfg"
 run status
 case $out in
@@ -401,14 +407,15 @@ mv "$p/credentials.x" "$p/credentials"
 chmod 0644 "$p/credentials"
 
 # --- import: the real registration files ---------------------------------
-# FILE|MODES|RUNTIME|FLAGS of the line made from an update-binfmts file
-while IFS='|' read -r f modes rt flags; do
+# FILE|MODES|RUNTIME|FLAGS of the line made from an update-binfmts file|ABI
+# (empty: x86-64, or "runtime32 ")
+while IFS='|' read -r f modes rt flags abi; do
 	expect_rc "import/$f/dry-run" 0 import --dry-run "$data/$f"
 	dry=$out
-	expect_in "import/$f/dry-run-says" "runtime $rt, modes $modes; nothing written" "$err"
+	expect_in "import/$f/dry-run-says" "${abi}runtime $rt, modes $modes; nothing written" "$err"
 	echo unchanged >"$cfg"
 	expect_rc "import/$f" 0 import "$data/$f"
-	expect_eq "import/$f/says" "configured from $data/$f: runtime $rt, modes $modes" "$out"
+	expect_eq "import/$f/says" "configured ${abi}from $data/$f: runtime $rt, modes $modes" "$out"
 	expect_eq "import/$f/one-line-written" "$dry" "$(cat "$cfg")"
 	if [ -z "$flags" ]; then
 		expect_eq "import/$f/line-as-shipped" "$(grep -v '^#' "$data/$f")" "$dry"
@@ -416,15 +423,24 @@ while IFS='|' read -r f modes rt flags; do
 		expect_eq "import/$f/line-made" ":$f:M:0:$(sed -n 's/^magic //p' "$data/$f"):$(sed -n 's/^mask //p' "$data/$f"):$rt:$flags" "$dry"
 	fi
 done <<'E'
-qemu-user-static_7.2.binfmt.d.conf|P O|/usr/libexec/qemu-binfmt/x86_64-binfmt-P|
-qemu-user-static_7.2.update-binfmts|P|/usr/libexec/qemu-binfmt/x86_64-binfmt-P|PF
-qemu-user_10.0.binfmt.d.conf|P O|/usr/libexec/qemu-binfmt/x86_64-binfmt-P|
-box64_0.3.4.binfmt.d.conf|none|/usr/bin/box64|
-FEX-x86_64.conf|P O C|/usr/bin/FEX|
-FEX-x86_64.update-binfmts|P C|/usr/bin/FEX|PCF
-rosetta.update-binfmts|C|/media/rosetta/rosetta|CF
+qemu-user-static_7.2.binfmt.d.conf|P O|/usr/libexec/qemu-binfmt/x86_64-binfmt-P||
+qemu-user-static_7.2.update-binfmts|P|/usr/libexec/qemu-binfmt/x86_64-binfmt-P|PF|
+qemu-user-static_7.2.qemu-i386.binfmt.d.conf|P O|/usr/libexec/qemu-binfmt/i386-binfmt-P||runtime32 
+qemu-user-static_7.2.qemu-i386.update-binfmts|P|/usr/libexec/qemu-binfmt/i386-binfmt-P|PF|runtime32 
+qemu-user_10.0.binfmt.d.conf|P O|/usr/libexec/qemu-binfmt/x86_64-binfmt-P||
+qemu-user_10.0.qemu-i386.binfmt.d.conf|P O|/usr/libexec/qemu-binfmt/i386-binfmt-P||runtime32 
+qemu-user_11.1.binfmt.d.conf|P O|/usr/bin/qemu-x86_64||
+qemu-user_11.1.qemu-i386.binfmt.d.conf|P O|/usr/bin/qemu-i386||runtime32 
+box64_0.3.4.binfmt.d.conf|none|/usr/bin/box64||
+box64_0.4.3.binfmt.d.conf|none|/usr/bin/box64||
+box64_0.4.3.box32.binfmt.d.conf|none|/usr/bin/box64||runtime32 
+box86.conf|none|/usr/bin/box86||runtime32 
+FEX-x86_64.conf|P O C|/usr/bin/FEX||
+FEX-x86.conf|P O C|/usr/bin/FEX||runtime32 
+FEX-x86_64.update-binfmts|P C|/usr/bin/FEX|PCF|
+rosetta.update-binfmts|C|/media/rosetta/rosetta|CF|
 E
-if [ "$(ls "$data" | grep -vc README)" = 7 ]; then pass import/all-data-files-tried; else
+if [ "$(ls "$data" | grep -vc README)" = 16 ]; then pass import/all-data-files-tried; else
 	fail import/all-data-files-tried "$(ls "$data")"
 fi
 
@@ -449,23 +465,25 @@ while IFS='|' read -r name msg content; do
 	expect_in "import/bad/$name/message" "$msg" "$err"
 	expect_eq "import/bad/$name/nothing-written" unchanged "$(cat "$cfg")"
 done <<'E'
-too-few-fields.conf|reg/too-few-fields.conf:2: fewer than 7 fields|# c@N@:q:M::@M@:@K@:/q
-too-many-fields.conf|too-many-fields.conf:1: text after the flags|:q:M::@M@:@K@:/q:PF:x
+too-few-fields.conf|reg/too-few-fields.conf:2: binfmt_misc refuses it: fewer than 7 fields|# c@N@:q:M::@M@:@K@:/q
+too-many-fields.conf|too-many-fields.conf:1: binfmt_misc refuses it: text after the flags: more than 7 fields|:q:M::@M@:@K@:/q:PF:x
+trailing-delimiter.conf|trailing-delimiter.conf:1: binfmt_misc refuses it: text after the flags: more than 7 fields|:q:M::@M@:@K@:/q:PF:
 E-type.conf|E-type.conf has no x86-64 or i386 ELF registration|:wine:E::exe::/usr/bin/wine:
 offset.conf|offset.conf:1: takes x86-64 ELF files, but xlate cannot use it: offset is not 0|:q:M:4:\x02\x01\x01:\xff\xff\xff:/q:
 arm64.conf|arm64.conf has no x86-64 or i386 ELF registration|:a:M::@E@\xb7\x00:@K@:/q:
 x32.conf|x32.conf has no x86-64 or i386 ELF registration|:x:M::\x7fELF\x01\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\x3e\x00:@K@:/q:
-any-elf.conf|any-elf.conf:1: takes x86-64 ELF files, but xlate cannot use it: magic and mask do not select x86-64|:a:M::\x7fELF::/q:
-mask-longer.conf|mask-longer.conf:1: the mask is not as long as the magic|:q:M::@M@:@K@\xff:/q:
-mask-shorter.conf|mask-shorter.conf:1: the mask is not as long as the magic|:q:M::@M@:\xff\xff:/q:
-empty-interpreter.conf|empty-interpreter.conf:1: no interpreter|:q:M::@M@:@K@::PF
-unknown-flag.conf|unknown-flag.conf:1: unknown flag|:q:M::@M@:@K@:/q:PFX
-name-slash.conf|name-slash.conf:1: the name is empty|:a/b:M::@M@:@K@:/q:
-name-dot.conf|name-dot.conf:1: the name is empty|:.:M::@M@:@K@:/q:
-name-too-long.conf|xlate cannot use it: name empty, too long|:nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn:M::@M@:@K@:/q:
-mixed-delimiters.conf|mixed-delimiters.conf:1: fewer than 7 fields|!q:M::@M@:@K@:/q:PF
-bad-escape.conf|bad-escape.conf:1: bad escape in the magic|:q:M::\x7fELF\x2:\xff\xff\xff\xff\xff:/q:
-one-bad-line.conf|one-bad-line.conf:3: fewer than 7 fields|:q:M::@M@:@K@:/q:PF@N@@N@nonsense
+any-elf.conf|any-elf.conf:1: takes x86-64 ELF files, but xlate cannot use it: magic shorter than 20 bytes|:a:M::\x7fELF::/q:
+ia64-mask.conf|ia64-mask.conf:1: takes x86-64 ELF files, but xlate cannot use it: EI_CLASS (byte 4) or e_machine (bytes 18-19) is not compared in full|:a:M::@M@:\xff\xff\xff\xff\xff\xfe\xfe\xfc\xff\xff\xff\xff\xff\xff\xff\xff\xfe\xff\xf0\xff:/q:
+mask-longer.conf|mask-longer.conf:1: binfmt_misc refuses it: mask and magic differ in length|:q:M::@M@:@K@\xff:/q:
+mask-shorter.conf|mask-shorter.conf:1: binfmt_misc refuses it: mask and magic differ in length|:q:M::@M@:\xff\xff:/q:
+empty-interpreter.conf|empty-interpreter.conf:1: binfmt_misc refuses it: no interpreter|:q:M::@M@:@K@::PF
+unknown-flag.conf|unknown-flag.conf:1: binfmt_misc refuses it: unknown flag|:q:M::@M@:@K@:/q:PFX
+name-slash.conf|name-slash.conf:1: binfmt_misc refuses it: name is empty|:a/b:M::@M@:@K@:/q:
+name-dot.conf|name-dot.conf:1: binfmt_misc refuses it: name is empty|:.:M::@M@:@K@:/q:
+name-too-long.conf|name-too-long.conf:1: binfmt_misc refuses it: name longer than 255 bytes|:nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn:M::@M@:@K@:/q:
+mixed-delimiters.conf|mixed-delimiters.conf:1: binfmt_misc refuses it: fewer than 7 fields|!q:M::@M@:@K@:/q:PF
+bad-escape.conf|bad-escape.conf:1: binfmt_misc refuses it: bad escape in the magic|:q:M::\x7fELF\x2:\xff\xff\xff\xff\xff:/q:
+one-bad-line.conf|one-bad-line.conf:3: binfmt_misc refuses it: shorter than 11|:q:M::@M@:@K@:/q:PF@N@@N@nonsense
 ub-preserve-maybe|ub-preserve-maybe:3: preserve must be yes or no|interpreter /q@N@magic @M@@N@preserve maybe
 ub-no-interpreter|ub-no-interpreter: no interpreter key|package p@N@magic @M@@N@mask @K@
 ub-twice|ub-twice:2: magic given twice|magic @M@@N@magic @M@@N@interpreter /q
@@ -541,7 +559,7 @@ auto run-overrides-usr /run/binfmt.d/qemu-x86_64.conf /usr/libexec/qemu-binfmt/x
 echo 'not a registration' >"$r/run/binfmt.d/a-broken.conf"
 echo 'ignored: not .conf' >"$r/etc/binfmt.d/README"
 auto malformed-skipped /run/binfmt.d/qemu-x86_64.conf /usr/libexec/qemu-binfmt/x86_64-binfmt-P none
-expect_in import/auto/malformed-skipped-message "/run/binfmt.d/a-broken.conf:1: fewer than 7 fields" "$err"
+expect_in import/auto/malformed-skipped-message "/run/binfmt.d/a-broken.conf:1: binfmt_misc refuses it: type is not M" "$err"
 rm -f "$r"/*/binfmt.d/*.conf "$r"/usr/*/binfmt.d/*.conf "$r"/usr/local/lib/binfmt.d/*.conf
 cp "$data/qemu-user-static_7.2.update-binfmts" "$r/usr/share/binfmts/qemu-x86_64"
 auto update-binfmts /usr/share/binfmts/qemu-x86_64 /usr/libexec/qemu-binfmt/x86_64-binfmt-P P

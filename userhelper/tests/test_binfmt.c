@@ -67,8 +67,11 @@ static const struct parse_case cases[] = {
 	  0, true, true },
 	{ "binfmt/pe-mz-not", "enabled\ninterpreter /usr/bin/wine\n"
 	  "flags:\x20\noffset 0\nmagic 4d5a\n", 0, true, false },
-	{ "binfmt/beyond-buffer-not", "enabled\ninterpreter /x\nflags:\x20\n"
-	  "offset 255\nmagic 0000\n", 0, true, false },
+	/* binfmt_misc never shows one: offset and magic past 256 bytes */
+	{ "binfmt/beyond-buffer-refused", "enabled\ninterpreter /x\nflags:\x20\n"
+	  "offset 255\nmagic 0000\n", -EINVAL, false, false },
+	{ "binfmt/last-byte", "enabled\ninterpreter /x\nflags:\x20\n"
+	  "offset 255\nmagic 00\n", 0, true, true },
 	{ "binfmt/extension-not", "enabled\ninterpreter /usr/bin/mono\n"
 	  "flags:\x20\nextension .exe\n", 0, true, false },
 	{ "binfmt/bad-hex", "enabled\ninterpreter /x\nflags:\x20\noffset 0\n"
@@ -108,9 +111,9 @@ int main(void)
 	binfmt_parse(QEMU_X86_64, &e);
 	check("binfmt/fields", !strcmp(e.interpreter,
 				       "/usr/bin/qemu-x86_64-static") &&
-	      !strcmp(e.flags, "PF") && e.offset == 0 && e.len == 20 &&
-	      e.magic[18] == 0x3e && e.mask[16] == 0xfe,
-	      "interpreter '%s' flags '%s' offset %u len %zu", e.interpreter,
-	      e.flags, e.offset, e.len);
+	      !strcmp(e.flags, "PF") && e.m.offset == 0 && e.m.size == 20 &&
+	      e.m.has_mask && e.m.magic[18] == 0x3e && e.m.mask[16] == 0xfe,
+	      "interpreter '%s' flags '%s' offset %u size %u", e.interpreter,
+	      e.flags, e.m.offset, e.m.size);
 	return check_exit();
 }

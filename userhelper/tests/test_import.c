@@ -37,8 +37,8 @@ static void real_files(void)
 			   "cannot read %s", path))
 			continue;
 		fmt = import_detect(text);
-		ret = import_text(text, fmt, path, c->want_name, false, &reg,
-				  NULL);
+		ret = import_text(text, fmt, path, c->want_name,
+				  c->abi == XLATE_ELF_I386, &reg, NULL);
 		free(text);
 		snprintf(want, sizeof(want), "%s", c->line);
 		want[strcspn(want, "\n")] = '\0';

@@ -34,17 +34,9 @@ fail() {
 
 # A named set: copy its suite files into one directory for the VM.
 if [ -n "$set_name" ]; then
-	e2e=$(cd "$(dirname "$0")" && pwd)
-	list=$e2e/sets/$set_name
-	[ -r "$list" ] || fail "set-$set_name" "no suite list $list"
 	dir=$out/suite-$set_name
-	rm -rf "$dir" && mkdir -p "$dir"
-	while read -r f; do
-		case $f in '' | '#'*) continue ;; esac
-		[ -f "$e2e/suite/$f" ] ||
-			fail "set-$set_name" "$list names $f, not in e2e/suite/"
-		cp "$e2e/suite/$f" "$dir/"
-	done <"$list"
+	(vm_suite_set "$set_name" "$dir") ||
+		fail "set-$set_name" "cannot copy the suites of set $set_name"
 	export XLATE_VM_SUITES="$dir${XLATE_VM_SUITES:+ $XLATE_VM_SUITES}"
 	echo "e2e/$target: suite set $set_name: $(cd "$dir" && echo *.sh)" >&2
 fi

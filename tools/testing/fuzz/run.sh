@@ -49,8 +49,9 @@ fi
 
 flags=(-g -O1 '-fsanitize=fuzzer,address,undefined'
        -fno-sanitize-recover=all -Wall -Wextra -Werror
-       -Wno-unused-parameter -I"$top/kmod/lib")
-libs=("$top"/kmod/lib/*.c)
+       -Wno-unused-parameter -I"$top/kmod/lib" -I"$top/tools/testing/ref")
+# kmod/lib/ and the reference models differential targets compare it with
+libs=("$top"/kmod/lib/*.c "$top"/tools/testing/ref/*.c)
 export ASAN_OPTIONS=abort_on_error=1:detect_leaks=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 

@@ -27,6 +27,8 @@ status=0
 shopt -s nullglob
 libs=("$XLATE_ROOT"/kmod/lib/*.c)
 tests=("$UNIT_DIR"/test_*.c)
+# The reference models differential tests compare kmod/lib/ with.
+refs=("$XLATE_ROOT"/tools/testing/ref/*.c)
 
 if [ ${#tests[@]} -eq 0 ]; then
 	fail unit/host/tests "no tools/testing/unit/test_*.c"
@@ -37,7 +39,7 @@ for src in "${tests[@]}"; do
 	name=$(basename "$src" .c)
 	name=${name#test_}
 	bin=$OUT/test_$name
-	if ! "$CC" "${CFLAGS[@]}" -o "$bin" "$src" "${libs[@]}" \
+	if ! "$CC" "${CFLAGS[@]}" -I"$XLATE_ROOT/tools/testing/ref" -o "$bin" "$src" "${libs[@]}" "${refs[@]}" \
 		>"$OUT/$name.build.log" 2>&1; then
 		cat "$OUT/$name.build.log" >&2
 		fail "unit/host/$name/build" \

@@ -196,6 +196,9 @@ for d in ${XLATE_VM_SUITES:-$suite}; do
 done
 compgen -G "$root/xlate/suite/[0-9]*.sh" >/dev/null ||
 	install -m 0755 "$here/smoke-suite.sh" "$root/xlate/suite/00-smoke.sh"
+# The real binfmt_misc registration lines (e2e/suite/27-binfmt-diff.sh).
+mkdir -p "$root/xlate/data"
+cp -a "$XLATE_ROOT/tools/testing/data/binfmt" "$root/xlate/data/"
 if [ -n "${XLATE_VM_EXTRA:-}" ]; then
 	[ -d "$XLATE_VM_EXTRA" ] || vm_die "XLATE_VM_EXTRA: no directory $XLATE_VM_EXTRA"
 	cp -a "$XLATE_VM_EXTRA/." "$root/xlate/extra/"

@@ -51,3 +51,19 @@ vm_target_run() {
 		"$@"
 	fi
 }
+
+# vm_suite_set NAME DIR: copy the suite files that tools/testing/e2e/sets/
+# NAME lists (one file of e2e/suite/ a line) into DIR, a fresh directory
+# for XLATE_VM_SUITES.
+vm_suite_set() {
+	local e2e=$XLATE_ROOT/tools/testing/e2e f
+	local list=$e2e/sets/$1
+
+	[ -r "$list" ] || vm_die "no suite list $list"
+	rm -rf "$2" && mkdir -p "$2"
+	while read -r f; do
+		case $f in '' | '#'*) continue ;; esac
+		[ -f "$e2e/suite/$f" ] || vm_die "$list names $f, not in e2e/suite/"
+		cp "$e2e/suite/$f" "$2/"
+	done <"$list"
+}

@@ -10,6 +10,18 @@
  *   uid, euid, gid, egid, capeff, capprm
  *   personality, marker_x86, marker_translated
  *   uname_machine, cpuinfo_first, cpuinfo_vendor_id ("none" if absent)
+ *
+ * With PROBE_HANDOFF=1 it stands in for a runtime in the differential
+ * test of registration lines (e2e/suite/27-binfmt-diff.sh), where the
+ * same exec runs once through binfmt_misc and once through xlate: it
+ * prints only what the kernel handed over (argv, AT_FLAGS, AT_EXECFD
+ * and the credentials), then, as a runtime would, opens the program
+ * (AT_EXECFD if given, else the path argv[1]) and reads its first
+ * bytes, printing program=<bytes read> or program=error:ERRNO, and
+ * exits 0, or 1 if it could not read it.  The x86 view (personality
+ * marker, uname, cpuinfo), which xlate gives on purpose, is left out.
+ * PROBE_CMDLINE=1 adds cmdline=, its /proc/self/cmdline with NULs as
+ * spaces (what ps shows).
  */
 #include <stdlib.h>
 #include <sys/auxv.h>
@@ -90,11 +102,66 @@ static unsigned int self_personality(void)
 	return pers;
 }
 
+/* PROBE_CMDLINE: /proc/self/cmdline, NULs as spaces. */
+static void print_cmdline(void)
+{
+	char buf[4096];
+	ssize_t n, i;
+	int fd = open("/proc/self/cmdline", O_RDONLY);
+
+	n = fd < 0 ? -1 : read(fd, buf, sizeof(buf));
+	if (fd >= 0)
+		close(fd);
+	if (n < 0) {
+		printf("cmdline=error:%s\n", err_name(errno));
+		return;
+	}
+	for (i = 0; i < n; i++)
+		if (!buf[i])
+			buf[i] = ' ';
+	while (n && buf[n - 1] == ' ')
+		n--;
+	printf("cmdline=%.*s\n", (int)n, buf);
+}
+
+/* PROBE_HANDOFF: read the program as a runtime would; 0 if it could. */
+static int read_program(int argc, char **argv)
+{
+	unsigned char hdr[64];
+	unsigned long fd;
+	ssize_t n;
+	int own = -1;
+
+	errno = 0;
+	fd = getauxval(AT_EXECFD);
+	if (errno == ENOENT) {
+		if (argc < 2) {
+			printf("program=error:no-path\n");
+			return 1;
+		}
+		own = open(argv[1], O_RDONLY);
+		if (own < 0) {
+			printf("program=error:%s\n", err_name(errno));
+			return 1;
+		}
+		fd = own;
+	}
+	n = pread(fd, hdr, sizeof(hdr), 0);
+	if (n < 0)
+		printf("program=error:%s\n", err_name(errno));
+	else
+		printf("program=%zd\n", n);
+	if (own >= 0)
+		close(own);
+	return n < 0;
+}
+
 int main(int argc, char **argv)
 {
 	unsigned long at_flags = getauxval(AT_FLAGS);
 	unsigned int pers = self_personality();
 	const char *code = getenv("PROBE_EXIT");
+	const char *handoff = getenv("PROBE_HANDOFF");
 	char line[256];
 	int i, r;
 
@@ -112,6 +179,13 @@ int main(int argc, char **argv)
 	r = file_line("/proc/self/status", "CapPrm:", line, sizeof(line));
 	printf("capprm=%s\n", r > 0 ? line + strspn(line + 7, "\t ") + 7 :
 	       "unknown");
+	if (handoff && !strcmp(handoff, "1")) {
+		if (getenv("PROBE_CMDLINE"))
+			print_cmdline();
+		r = read_program(argc, argv);
+		fflush(stdout);
+		return r;
+	}
 	printf("personality=0x%08x\n", pers);
 	printf("marker_x86=%d\n", !!(pers & XLATE_PER_X86));
 	printf("marker_translated=%d\n", !!(pers & XLATE_PER_TRANSLATED));

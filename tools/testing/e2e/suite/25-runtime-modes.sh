@@ -9,8 +9,11 @@
 #  2. the kernel's null-argv selftest built for x86-64 passes as many
 #     cases translated as natively under qemu's load-time modes;
 #  3. /sys/kernel/xlate/config: Debian's qemu line sets runtime and
-#     modes and reads back; bad lines are refused and change nothing;
-#     the probe runtime sees exactly the flags of each line;
+#     modes and reads back as written, config_source "config"; a
+#     runtime set otherwise reads back as its package's line; a
+#     parameter that changes a flag makes the line read back with the
+#     flags in force; bad lines are refused and change nothing; the
+#     probe runtime sees exactly the flags of each line;
 #  4. a stress of execs while the configuration flips between two
 #     runtimes with different modes: every exec sees one whole
 #     configuration.  The same flipping through the separate module
@@ -81,6 +84,7 @@ r_load=$?
 p_rt=$(cat "$PARAMS/runtime")
 p_modes="$(param_bool preserve_argv0) $(param_bool open_binary) $(param_bool credentials)"
 p_cfg=$(cat "$CFG")
+p_src=$(cat "${CFG}_source")
 p_found=$(dmesg_count "found runtime \"$LINK\"")
 p_hello=$("$HELLO" -l /tmp 2>&1)
 p_ls=$("$D/ls" -ld /tmp 2>&1)
@@ -104,8 +108,9 @@ check_eq "$t/binfmt-p-setup" "0 0 0 0 0" "$r_rmmod $r_mount $r_load $r_load0 $r_
 check_eq "$t/binfmt-p-autodetect-runtime" "$LINK" "$p_rt"
 check_gt "$t/binfmt-p-autodetect-logged" "$p_found" "$found0"
 check_eq "$t/binfmt-p-package-modes" "1 1 0" "$p_modes"
-check_eq "$t/binfmt-p-config-line" "autodetect $LINK POF" \
-	"$(field 2 "$p_cfg") $(field 7 "$p_cfg") $(field 8 "$p_cfg")"
+# Found at load: qemu's own line, with the path found and its modes.
+check_eq "$t/binfmt-p-config-line" "autodetect :qemu-x86_64:M::$MAGIC:$MASK:$LINK:POF" \
+	"$p_src $p_cfg"
 check_eq "$t/binfmt-p-argv-intact" "argc=3
 argv[0]=$HELLO
 argv[1]=-l
@@ -125,7 +130,9 @@ d*" /tmp") fail "$t/binfmt-p-without-p-ls-breaks" "ls worked: $n_ls" ;;
 *) pass "$t/binfmt-p-without-p-ls-breaks" ;;
 esac
 check_eq "$t/binfmt-p-reloaded-as-init" "0 load $(body "$cfg0")" \
-	"$r_reload $(field 2 "$(cat "$CFG")") $(body "$(cat "$CFG")")"
+	"$r_reload $(cat "${CFG}_source") $(body "$(cat "$CFG")")"
+check_eq "$t/load-config-is-qemu-line" ":qemu-x86_64:M::$MAGIC:$MASK:$QEMU_RUNTIME:POF" \
+	"$(cat "$CFG")"
 
 # What the control file reads back it takes back, unchanged; xl_set
 # also remembers it, restored last (lib.sh restores newest first).
@@ -183,11 +190,12 @@ echo "runtime-modes: null-argv x86-64 as uid 1000 with 5 tasks at most: with P $
 check_eq "$t/config-mode" "644 root" "$(stat -c '%a %U' "$CFG")"
 check_eq "$t/config-write-debian-qemu-line" ok "$("$ARM/sysfs-write" "$CFG" "$QEMU_LINE")"
 cfg=$(cat "$CFG")
-check_eq "$t/config-reads-back-name" qemu-x86_64 "$(field 2 "$cfg")"
-check_eq "$t/config-reads-back-interpreter" "$QEMU_RUNTIME" "$(field 7 "$cfg")"
-check_eq "$t/config-reads-back-flags" POF "$(field 8 "$cfg")"
-check_eq "$t/config-reads-back-magic-mask" "$MAGIC $MASK" \
-	"$(field 5 "$cfg") $(field 6 "$cfg")"
+check_eq "$t/config-reads-back-as-written" "$QEMU_LINE" "$cfg"
+check_eq "$t/config-source" config "$(cat "${CFG}_source")"
+# No trailing newline: the bytes written, byte for byte.
+check_eq "$t/config-no-newline-write" ok \
+	"$("$ARM/sysfs-write" -n "$CFG" "$QEMU_LINE" 2>&1)"
+check_eq "$t/config-no-newline-reads-back" "$QEMU_LINE" "$(cat "$CFG")"
 check_eq "$t/config-parameters-reflect" "$QEMU_RUNTIME 1 1 0" \
 	"$(cat "$PARAMS/runtime") $(param_bool preserve_argv0) $(param_bool open_binary) $(param_bool credentials)"
 check_eq "$t/config-qemu-hello-runs" "exit=7" "$(exec_result "$HELLO")"
@@ -233,6 +241,18 @@ bad writer-no-cap-sys-admin EPERM "$(line x "$PROBE" "")" -S
 bad writer-uid-1000 EACCES "$(line x "$PROBE" "")" -u 1000 -g 1000
 check_gt "$t/bad-lines-logged" "$(dmesg_count "config line rejected")" "$rejected0"
 
+# A parameter that changes a flag: the line written no longer says what
+# is in force, so config reads back the line's name, magic and mask with
+# the flags in force.  enabled is not in a line: the line stays.
+xl_param enabled 0 >/dev/null
+xl_param enabled 1 >/dev/null
+check_eq "$t/config-enabled-keeps-line" "config $QEMU_LINE" \
+	"$(cat "${CFG}_source") $(cat "$CFG")"
+xl_param preserve_argv0 0 >/dev/null
+check_eq "$t/config-flag-parameter" "parameters :qemu-x86_64:M::$MAGIC:$MASK:$QEMU_RUNTIME:OF" \
+	"$(cat "${CFG}_source") $(cat "$CFG")"
+xl_param preserve_argv0 1 >/dev/null
+
 # The probe runtime through the control file, one line per flag set.
 cp "$HELLO" "$D/setuid"
 chmod 4755 "$D/setuid"
@@ -240,8 +260,8 @@ chmod 4755 "$D/setuid"
 # exec, one with argv[0] "my-argv0" and a set-uid one as uid 1000 see.
 probe_with() {
 	check_eq "$t/probe-$2-write" ok "$("$ARM/sysfs-write" "$CFG" "$(line "probe$1" "$PROBE" "$1")")"
-	check_eq "$t/probe-$2-reads-back" "probe$1 $PROBE ${1}F" \
-		"$(field 2 "$(cat "$CFG")") $(field 7 "$(cat "$CFG")") $(field 8 "$(cat "$CFG")")"
+	check_eq "$t/probe-$2-reads-back" "$(line "probe$1" "$PROBE" "$1")" \
+		"$(cat "$CFG")"
 	out=$("$ARM/run-as" -0 my-argv0 "$HELLO" a 2>&1)
 	suid=$("$ARM/run-as" -u 1000 -g 1000 "$D/setuid" 2>&1)
 }
