@@ -48,8 +48,10 @@
 #   image-runtime-auto    xlate found qemu (RUNTIME) by itself, with
 #                         the modes qemu's package declares (OPF: P and O):
 #                         preserve_argv0=Y, open_binary=Y, and
-#                         /sys/kernel/xlate/config (if there) says
-#                         ":autodetect:...:RUNTIME:<flags with P and O>"
+#                         /sys/kernel/xlate/config is qemu's own line
+#                         (name, type, offset, magic and mask of
+#                         QEMU_CONF) with RUNTIME and flags with P and O,
+#                         and config_source says "autodetect"
 #   image-x86-hello       a static x86-64 program runs and prints its argv;
 #                         stats/translated grew by exactly one although
 #                         binfmt_misc's qemu-x86_64 claims the file too
@@ -318,11 +320,13 @@ stage_check() {
 	cfg_ok=1
 	if [ -e /sys/kernel/xlate/config ]; then
 		cfg=$(cat /sys/kernel/xlate/config 2>&1)
+		src=$(cat /sys/kernel/xlate/config_source 2>&1)
 		cf=$(echo "$cfg" | cut -d: -f8)
-		case $cfg in
-		:autodetect:*) ;;
-		*) cfg_ok=0 ;;
-		esac
+		# The line qemu's package registers with binfmt_misc decides
+		# for xlate too: its name, type, offset, magic and mask.
+		[ "$(echo "$cfg" | cut -d: -f2-6)" = \
+			"$(grep -m1 '^:' "$QEMU_CONF" | cut -d: -f2-6)" ] || cfg_ok=0
+		[ "$src" = autodetect ] || cfg_ok=0
 		case $cf in *P*) ;; *) cfg_ok=0 ;; esac
 		case $cf in *O*) ;; *) cfg_ok=0 ;; esac
 		[ "$(echo "$cfg" | cut -d: -f7)" = "$RUNTIME" ] || cfg_ok=0
@@ -332,7 +336,7 @@ stage_check() {
 	elif [ "$pa" != Y ] || [ "$ob" != Y ]; then
 		fail runtime-auto "qemu's modes (OPF) not applied: preserve_argv0=$pa open_binary=$ob"
 	elif [ "$cfg_ok" = 0 ]; then
-		fail runtime-auto "/sys/kernel/xlate/config is '$cfg', want :autodetect:...:$RUNTIME:<P and O>"
+		fail runtime-auto "/sys/kernel/xlate/config is '$cfg' (config_source '$src'), want $QEMU_CONF's name, offset, magic and mask, $RUNTIME, P and O (source autodetect)"
 	else
 		pass runtime-auto
 	fi
