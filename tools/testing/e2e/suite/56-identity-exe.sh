@@ -46,7 +46,7 @@ check_eq "$t/unprivileged-set-kept" "auto (off)" "$(cat "$PARAMS/exe")"
 check_eq "$t/set-bad" EINVAL "$(xl_param exe perhaps)"
 check_eq "$t/bad-kept" "auto (off)" "$(cat "$PARAMS/exe")"
 
-run_bg "$RT" /x86/bin/sleep 30
+run_bg "$RT" /x86/bin/sleep 300
 check_eq "$t/off-exe-is-runtime" "$RT" "$(readlink /proc/$pid/exe)"
 check_eq "$t/off-binary-writable" writable "$(writable /x86/bin/sleep)"
 stop $pid
@@ -58,9 +58,9 @@ k0=$(stat_get exe_kept)
 
 # --- the bars: /x86/bin/sleep, seen from here ------------------------------------
 
-run_bg /x86/bin/sleep /x86/bin/sleep 30
+run_bg /x86/bin/sleep /x86/bin/sleep 300
 check_eq "$t/sleep-exe" /x86/bin/sleep "$(readlink /proc/$pid/exe)"
-check_eq "$t/sleep-cmdline" "/x86/bin/sleep 30 " "$(cmdline_of $pid)"
+check_eq "$t/sleep-cmdline" "/x86/bin/sleep 300 " "$(cmdline_of $pid)"
 check_line "$t/sleep-pidof" "$pid" "$(pidof sleep | tr ' ' '\n')"
 check_line "$t/sleep-pgrep-f" "$pid" "$(pgrep_f '^/x86/bin/sleep')"
 check_eq "$t/sleep-comm" sleep "$(cat /proc/$pid/comm)"
@@ -76,7 +76,7 @@ check_eq "$t/exited-binary-writable" writable "$(writable /x86/bin/sleep)"
 check_eq "$t/counted" $((e0 + 1)) "$(stat_get exe_program)"
 
 # i386 programs too (runtime32; exe is one switch for both ABIs).
-run_bg /i386/busybox /i386/busybox sleep 30
+run_bg /i386/busybox /i386/busybox sleep 300
 check_eq "$t/i386-exe" /i386/busybox "$(readlink /proc/$pid/exe)"
 check_eq "$t/i386-etxtbsy" ETXTBSY "$(writable /i386/busybox)"
 stop $pid
