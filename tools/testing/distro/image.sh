@@ -68,7 +68,8 @@ declare -A CHECKS=(
 )
 declare -A QRC=()
 HOST_PKGS=(mmdebstrap qemu-user-static arch-test qemu-system-arm qemu-utils
-	e2fsprogs debhelper dh-dkms fakeroot dpkg-dev file squashfs-tools)
+	e2fsprogs debhelper dh-dkms fakeroot dpkg-dev build-essential file
+	squashfs-tools)
 
 rm -rf "$OUT"
 mkdir -p "$OUT"

@@ -61,11 +61,11 @@ VM_HOST_PKGS=(
 # (python3-docutils), xlatectl's JSON and man page checks (python3,
 # jq, groff-base), the fuzzers (clang with libFuzzer: libclang-rt-dev,
 # the default clang's runtime), the distro tier (dkms, the .debs,
-# lintian).
+# lintian; build-essential, which dpkg-buildpackage requires).
 HOST_PKGS=(
 	"${VM_HOST_PKGS[@]}" sparse flex bison libssl-dev libelf-dev
 	python3 python3-docutils jq perl dpkg-dev clang llvm libclang-rt-dev dkms
-	debhelper dh-dkms lintian fakeroot groff-base
+	debhelper dh-dkms lintian fakeroot groff-base build-essential
 )
 
 # Whether this run installs host packages (not with --no-host).
