@@ -322,6 +322,27 @@ int xlate_runtime_default_line(struct xlate_config *cfg, enum xlate_abi abi)
 	return 0;
 }
 
+/*
+ * publish_locked() - the last step of configuring a runtime, under the
+ * configuration lock: with @ret 0, publish @cfg, record @source and end
+ * @abi's load-time search; otherwise drop @cfg (NULL or not) without
+ * its runtime file, which the caller releases.
+ */
+static void publish_locked(enum xlate_abi abi, struct xlate_config *cfg,
+			   int ret, const char *source)
+{
+	if (!cfg)
+		return;
+	if (!ret) {
+		strscpy(cfg->source, source, sizeof(cfg->source));
+		xlate_config_publish(abi, cfg);
+		WRITE_ONCE(searches[abi].pending, false);
+	} else {
+		cfg->runtime = NULL;
+		xlate_config_put(cfg);
+	}
+}
+
 /**
  * xlate_runtime_set() - configure a runtime an administrator chose
  * @abi: XLATE_ABI_X86_64 or XLATE_ABI_I386
@@ -365,15 +386,7 @@ int xlate_runtime_set(enum xlate_abi abi, const char *path,
 			ret = xlate_runtime_default_line(cfg, abi);
 		}
 	}
-	if (cfg && !ret) {
-		strscpy(cfg->source, source, sizeof(cfg->source));
-		xlate_config_publish(abi, cfg);
-		WRITE_ONCE(searches[abi].pending, false);
-	} else if (cfg) {
-		/* the file is released below, not with the object */
-		cfg->runtime = NULL;
-		xlate_config_put(cfg);
-	}
+	publish_locked(abi, cfg, ret, source);
 	xlate_config_unlock();
 	if (ret && file)
 		runtime_release(file);
@@ -542,14 +555,7 @@ static int search_publish(enum xlate_abi abi, const char *path,
 				known_modes(cfg, k);
 			ret = xlate_runtime_default_line(cfg, abi);
 		}
-		if (!ret) {
-			strscpy(cfg->source, source, sizeof(cfg->source));
-			xlate_config_publish(abi, cfg);
-			WRITE_ONCE(searches[abi].pending, false);
-		} else if (cfg) {
-			cfg->runtime = NULL;
-			xlate_config_put(cfg);
-		}
+		publish_locked(abi, cfg, ret, source);
 	}
 	xlate_config_unlock();
 	if (ret)
