@@ -47,10 +47,12 @@ matrix_qemu7() { matrix_runtime "$1" qemu7; }
 # box64's and box32's (results e2e/KERNEL/RUNTIME/binfmt-diff/...; the
 # plain runs compare every line with the probe runtime standing in).
 # Each of a runtime's lines runs it on ~40-65 files in each arm, 2-4 s a
-# start under TCG on a loaded host: more than the default 600 s a suite.
+# start under TCG on a loaded host (qemu), and box64 about 20 s a start
+# (its x86-64 line took 2,918 s at load 3-5): more than the default
+# 600 s a suite.
 matrix_diff() {
-	XLATE_SUITE_TIMEOUT=${XLATE_SUITE_TIMEOUT:-3000} \
-		XLATE_VM_TIMEOUT=${XLATE_VM_TIMEOUT:-3600} \
+	XLATE_SUITE_TIMEOUT=${XLATE_SUITE_TIMEOUT:-7200} \
+		XLATE_VM_TIMEOUT=${XLATE_VM_TIMEOUT:-7800} \
 		run_tier "e2e-$1-$2-diff" "e2e/$1/$2" "$HERE/e2e/runtime.sh" \
 		--set binfmt-diff "$1" "$2"
 }
