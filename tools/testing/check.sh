@@ -23,11 +23,12 @@
 # (the .debs in a Debian arm64 image), make check-debug, make stress,
 # make bench.
 #
-# Every tier prints PASS:/FAIL: lines on stdout; they are collected, and
+# Every tier prints PASS:/FAIL: lines on stdout, and SKIP: lines with
+# the reason for a check that cannot run here; they are collected, and
 # a tier that fails without a FAIL line, prints no result at all, or is
 # missing gets a FAIL line of its own.  Logs: build/check/<tier>.log.
-# The last line printed is "N passed, N failed"; the exit status is 1 if
-# anything failed.
+# The skips are listed (never counted as passed); the last line printed
+# is "N passed, N failed"; the exit status is 1 if anything failed.
 #
 # Environment:
 #   CHECK_TIERS="build unit"   run only these tiers (default: all)
@@ -79,7 +80,7 @@ run_tier() {
 	rc=${PIPESTATUS[0]}
 	secs=$(($(date +%s) - start))
 	echo "$logname ${secs}s (exit $rc)" >>"$OUT/timings"
-	grep -E '^(PASS|FAIL): ' "$res" >>"$OUT/results"
+	grep -E '^(PASS|FAIL|SKIP): ' "$res" >>"$OUT/results"
 	if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
 		result "FAIL: $name/tier: timed out after ${TIMEOUT}s"
 	elif [ "$rc" -ne 0 ] && ! grep -q '^FAIL: ' "$res"; then
@@ -133,7 +134,12 @@ done
 
 passed=$(grep -c '^PASS: ' "$OUT/results")
 failed=$(grep -c '^FAIL: ' "$OUT/results")
+skipped=$(grep -c '^SKIP: ' "$OUT/results")
 echo
+if [ "$skipped" -gt 0 ]; then
+	echo "Skipped ($skipped, not counted as passed):"
+	grep '^SKIP: ' "$OUT/results" | sed 's/^/  /'
+fi
 if [ "$failed" -gt 0 ]; then
 	echo "Failures:"
 	grep '^FAIL: ' "$OUT/results" | sed 's/^/  /'

@@ -36,7 +36,7 @@ secs=$(($(date +%s) - start))
 
 # Result lines may carry console noise before them and a CR after them.
 tr -d '\r' <"$log" | grep -Eo "info: .*" >&2 || true
-results=$(tr -d '\r' <"$log" | grep -Eo "(PASS|FAIL): $prefix/.*" || true)
+results=$(tr -d '\r' <"$log" | grep -Eo "(PASS|FAIL|SKIP): $prefix/.*" || true)
 [ -z "$results" ] || echo "$results"
 failed=0
 grep -q '^FAIL: ' <<<"$results" && failed=1

@@ -141,7 +141,7 @@ elif [ -n "$a32_enoexec" ] && ! grep -q ' compat_arm_syscall$' /proc/kallsyms; t
 	# A kernel without CONFIG_COMPAT (check-debug's) has no AArch32
 	# syscall table to probe; every Debian arm64 kernel has one.
 	for c in runs forged-translated-dropped hand-set-view native-view; do
-		echo "SKIP: $t/aarch32-$c: this kernel runs no AArch32 program (no CONFIG_COMPAT: no compat_arm_syscall in kallsyms): $out"
+		skip "$t/aarch32-$c" "this kernel runs no AArch32 program (no CONFIG_COMPAT: no compat_arm_syscall in kallsyms): $out"
 	done
 else
 	check_eq "$t/aarch32-runs" "set_ret=0x00000000" "set_ret=$(kv set_ret "$out")"

@@ -77,7 +77,7 @@ else
 fi
 case $native32 in
 *EINVAL* | *nvalid*)
-	echo "SKIP: $t/linux32-uname: personality(PER_LINUX32) refused on this CPU: $native32"
+	skip "$t/linux32-uname" "personality(PER_LINUX32) refused on this CPU: $native32"
 	linux32_ok= ;;
 *) linux32_ok=1 ;;
 esac
@@ -188,7 +188,7 @@ if [ -x "$ARM/execveat" ] && [ -x "$I386/execveat" ]; then
 	if [ "$n_386" -ge "$n_arm" ]; then
 		pass "$t/execveat-parity-qemu7"
 	else
-		echo "SKIP: $t/execveat-parity-qemu7: $(cat "$R32") (qemu 7.2) has no execveat(2), the selftest skips itself: i386 $n_386 vs native $n_arm of 51"
+		skip "$t/execveat-parity-qemu7" "$(cat "$R32") (qemu 7.2) has no execveat(2), the selftest skips itself: i386 $n_386 vs native $n_arm of 51"
 	fi
 	if [ -x "$Q10" ]; then
 		check_eq "$t/set-runtime32-qemu10" ok "$(xl_param runtime32 "$Q10")"
@@ -200,7 +200,7 @@ if [ -x "$ARM/execveat" ] && [ -x "$I386/execveat" ]; then
 		check_eq "$t/execveat-parity-qemu10" "$n_arm" "$n_q10"
 		check_eq "$t/restore-runtime32-qemu7" ok "$(xl_param runtime32 "$QEMU32")"
 	else
-		echo "SKIP: $t/execveat-parity-qemu10: no $Q10 (trixie's qemu-user deb not in the cache)"
+		skip "$t/execveat-parity-qemu10" "no $Q10 (trixie's qemu-user deb not in the cache)"
 	fi
 else
 	fail "$t/execveat" "no $ARM/execveat or $I386/execveat"

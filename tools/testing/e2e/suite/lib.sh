@@ -46,6 +46,15 @@ fail() {
 		tr '\n\t' '| ' | cut -c1-400)"
 }
 
+# A check that cannot run here, with why; counted apart from passes.
+skip() {
+	local name=$1
+
+	shift
+	echo "SKIP: $XL_RESULT/$name: $(printf '%s' "$*" |
+		tr '\n\t' '| ' | cut -c1-400)"
+}
+
 check() {
 	local name=$1 out rc
 
