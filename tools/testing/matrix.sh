@@ -51,6 +51,9 @@ matrix_qemu7() { matrix_runtime "$1" qemu7; }
 # (its x86-64 line took 2,918 s at load 3-5): more than the default
 # 600 s a suite.
 matrix_diff() {
+	# check.sh's run_tier reads TIMEOUT: the tier outlasts its VM.
+	local TIMEOUT=${CHECK_TIER_TIMEOUT:-8100}
+
 	XLATE_SUITE_TIMEOUT=${XLATE_SUITE_TIMEOUT:-7200} \
 		XLATE_VM_TIMEOUT=${XLATE_VM_TIMEOUT:-7800} \
 		run_tier "e2e-$1-$2-diff" "e2e/$1/$2" "$HERE/e2e/runtime.sh" \
