@@ -37,23 +37,19 @@ pass() {
 	echo "PASS: $XL_RESULT/$1"
 }
 
-# One line, at most 400 characters of reason.
-fail() {
-	local name=$1
+# result_why KIND NAME WHY...: one line, at most 400 characters of WHY.
+result_why() {
+	local kind=$1 name=$2
 
-	shift
-	echo "FAIL: $XL_RESULT/$name: $(printf '%s' "$*" |
+	shift 2
+	echo "$kind: $XL_RESULT/$name: $(printf '%s' "$*" |
 		tr '\n\t' '| ' | cut -c1-400)"
 }
+
+fail() { result_why FAIL "$@"; }
 
 # A check that cannot run here, with why; counted apart from passes.
-skip() {
-	local name=$1
-
-	shift
-	echo "SKIP: $XL_RESULT/$name: $(printf '%s' "$*" |
-		tr '\n\t' '| ' | cut -c1-400)"
-}
+skip() { result_why SKIP "$@"; }
 
 check() {
 	local name=$1 out rc
