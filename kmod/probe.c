@@ -57,17 +57,46 @@ static void notrace probe_ftrace_entry(unsigned long ip,
 		xlate_ftrace_replace(fregs, replacement);
 }
 
-static int probe_do_register(struct xlate_probe *p)
+/*
+ * The filter names the function by address, not by name:
+ * ftrace_set_filter() that fails to allocate while matching the name
+ * returns 0 with an empty filter, which means every function
+ * (match_records() returns -ENOMEM, which ftrace_set_hash() takes for
+ * a match; 6.12), and a replacing hook would then stand in for
+ * every function a marked task calls.  ftrace_set_filter_ip() reports
+ * the failure.  Modules have no kallsyms_lookup_name(): a kprobe
+ * registered disabled, never armed, looks the symbol up once.
+ */
+static int probe_resolve(struct xlate_probe *p)
 {
-	char name[KSYM_NAME_LEN];
+	struct kprobe kp = {
+		.symbol_name	= p->symbol,
+		.flags		= KPROBE_FLAG_DISABLED,
+	};
 	int ret;
 
+	if (p->ip)
+		return 0;
+	ret = register_kprobe(&kp);
+	if (ret)
+		return ret;
+	p->ip = (unsigned long)kp.addr;
+	unregister_kprobe(&kp);
+	return 0;
+}
+
+static int probe_do_register(struct xlate_probe *p)
+{
+	int ret;
+
+	ret = probe_resolve(p);
+	if (ret)
+		return ret;
 	memset(&p->ops, 0, sizeof(p->ops));
 	p->ops.func = probe_ftrace_entry;
 	if (p->replaces)
 		p->ops.flags = XLATE_FTRACE_REPLACE_FLAGS;
-	strscpy(name, p->symbol, sizeof(name));
-	ret = ftrace_set_filter(&p->ops, name, strlen(name), 1);
+	ret = ftrace_set_filter_ip(&p->ops, p->ip, 0, 1);
 	if (ret)
 		return ret;
 	ret = register_ftrace_function(&p->ops);

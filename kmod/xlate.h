@@ -204,6 +204,7 @@ struct xlate_probe {
 	unsigned long missed_before;	/* misses of earlier armings */
 	atomic_long_t missed_hook;	/* misses the hook itself noted */
 #if XLATE_PROBE_FTRACE
+	unsigned long ip;		/* @symbol's address, once looked up */
 	struct ftrace_ops ops;
 #else
 	struct kprobe kp;
