@@ -12,10 +12,13 @@ printed per test case, one per parameter of a parameterized case:
   PASS: <prefix>/<suite>.<case>
   PASS: <prefix>/<suite>.<case>.<parameter>
   FAIL: <prefix>/<suite>.<case>: <reason>
+  SKIP: <prefix>/<suite>.<case>: <reason>
 
-A skipped test is a FAIL (the bench has no skip).  Parse errors, a
-missing KTAP log, no test at all, and an expected suite that did not
-run are FAIL lines too.  Exit status: 0 if everything passed, 1 if not.
+A skipped test (kunit_skip(), with its reason: a case that does not
+apply to this kernel's configuration) is a SKIP line, never counted as
+passed; check.sh lists them.  Parse errors, a missing KTAP log, no test
+at all, and an expected suite that did not run are FAIL lines.  Exit
+status: 0 if nothing failed, 1 if something did.
 """
 
 import argparse
@@ -47,16 +50,36 @@ def param_name(name):
     return re.sub(r'\s+', '_', name.strip()) or '<unnamed>'
 
 
+# kunit_parser keeps a SKIP directive's status but not its reason.
+SKIP_LINE = re.compile(r'^\s*(?:not )?ok [0-9]+ (?:- )?(.*?) # SKIP\s*(.*)$')
+
+
+def skip_reasons(lines):
+    """Each skipped test's reason, by test name (the first one seen)."""
+    reasons = {}
+    for line in lines:
+        m = SKIP_LINE.match(line)
+        if m:
+            reasons.setdefault(m.group(1).strip(), m.group(2).strip())
+    return reasons
+
+
 class Reporter:
-    def __init__(self, prefix, status_cls):
+    def __init__(self, prefix, status_cls, reasons):
         self.prefix = prefix
         self.status = status_cls
+        self.reasons = reasons
         self.passed = 0
         self.failed = 0
+        self.skipped = 0
 
     def ok(self, name):
         print(f'PASS: {self.prefix}/{name}')
         self.passed += 1
+
+    def skip(self, name, reason):
+        print(f'SKIP: {self.prefix}/{name}: {one_line(reason)}')
+        self.skipped += 1
 
     def fail(self, name, reason):
         print(f'FAIL: {self.prefix}/{name}: {one_line(reason)}')
@@ -67,7 +90,8 @@ class Reporter:
         if test.status == st.SUCCESS:
             self.ok(name)
         elif test.status == st.SKIPPED:
-            self.fail(name, reason_of(test, 'skipped'))
+            why = self.reasons.get(test.name.strip())
+            self.skip(name, why or reason_of(test, 'skipped'))
         elif test.status == st.TEST_CRASHED:
             self.fail(name, reason_of(test, 'crashed'))
         else:
@@ -81,7 +105,8 @@ class Reporter:
         before = self.failed
         for param in case.subtests:
             self.leaf(f'{name}.{param_name(param.name)}', param)
-        if self.failed == before and case.status != self.status.SUCCESS:
+        if self.failed == before and case.status not in (
+                self.status.SUCCESS, self.status.SKIPPED):
             self.fail(name, reason_of(case, case.status.name.lower()))
         if case.expected_count and len(case.subtests) < case.expected_count:
             self.fail(name, f'{len(case.subtests)} of '
@@ -95,7 +120,8 @@ class Reporter:
         before = self.failed
         for case in suite.subtests:
             self.case(suite, case)
-        if self.failed == before and suite.status != self.status.SUCCESS:
+        if self.failed == before and suite.status not in (
+                self.status.SUCCESS, self.status.SKIPPED):
             self.fail(suite.name, reason_of(suite,
                                             suite.status.name.lower()))
         if suite.expected_count and \
@@ -122,10 +148,11 @@ def main():
     kunit_parser.stdout = kunit_printer.Printer(plog)
 
     with open(args.log, errors='replace') as f:
-        root = kunit_parser.parse_run_tests(f.readlines())
+        lines = f.readlines()
+    root = kunit_parser.parse_run_tests(lines)
     plog.close()
 
-    rep = Reporter(args.prefix, kunit_parser.TestStatus)
+    rep = Reporter(args.prefix, kunit_parser.TestStatus, skip_reasons(lines))
     ran = set()
     for suite in root.subtests:
         ran.add(suite.name)
@@ -138,7 +165,7 @@ def main():
             kunit_parser.TestStatus.FAILURE_TO_PARSE_TESTS:
         rep.fail('ktap-parse', f'{root.counts.errors} KTAP parse '
                  'error(s); see the parser log')
-    if rep.passed + rep.failed == 0:
+    if rep.passed + rep.failed + rep.skipped == 0:
         rep.fail('tests-ran', 'no KUnit test ran')
     return 0 if rep.failed == 0 else 1
 
