@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * cpuinfo-reader STOPFILE PAUSE_US MODEL...: mark this task for the x86
- * view (XLATE_PER_X86, as `xlatectl exec` does), then until STOPFILE
- * exists: open, read and close /proc/cpuinfo, call uname(2), sleep
- * PAUSE_US microseconds.  At the end print
+ * view (XLATE_PER_X86) and exec itself, as `xlatectl exec` does (the
+ * exec arms the view's hooks before it completes, design.rst; a marker
+ * set without an exec arms them from a work item, a moment later),
+ * then until STOPFILE exists: open, read and close /proc/cpuinfo, call
+ * uname(2), sleep PAUSE_US microseconds.  At the end print
  *
  *   iterations=I x86=X native=N errors=E bad=B uname_x86=U uname_native=V
  *
@@ -70,8 +72,17 @@ int main(int argc, char **argv)
 	}
 	pause_us = atoi(argv[2]);
 	per = personality(0xffffffff);
-	if (per < 0 || personality(per | XLATE_PER_X86) < 0) {
+	if (per < 0) {
 		perror("cpuinfo-reader: personality");
+		return 2;
+	}
+	if (!(per & XLATE_PER_X86)) {
+		if (personality(per | XLATE_PER_X86) < 0) {
+			perror("cpuinfo-reader: personality");
+			return 2;
+		}
+		execv("/proc/self/exe", argv);
+		perror("cpuinfo-reader: exec");
 		return 2;
 	}
 	while (access(argv[1], F_OK)) {

@@ -289,8 +289,12 @@ churn A "$a_execs" stub-a stub-b
 a_secs=$secs
 
 # --- Phase B: counting -------------------------------------------------
-# One translated exec first: it arms the x86-view hooks synchronously,
-# so the reader's first open is already virtualized.
+# One translated exec first, which arms the x86-view hooks.  The reader
+# marks itself and execs itself, as `xlatectl exec` does, and that exec
+# arms them again if an idle check has disarmed them since: its first
+# open is virtualized.  (A marker set with personality(2) alone arms
+# them from a work item, so the first reads may be native: 9 of 320
+# were, when the reader did not exec, on the ftrace debug kernel.)
 "$E/execloop" 1 "$TINY" "$STATE" >/dev/null
 start_flips stub-a stub-b
 snap "$W/snap0"
